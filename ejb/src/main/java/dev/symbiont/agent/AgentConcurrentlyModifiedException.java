@@ -1,0 +1,11 @@
+package dev.symbiont.agent;
+
+import java.util.UUID;
+
+/** Another request changed the agent between this request's read and its write; nothing was written. */
+public class AgentConcurrentlyModifiedException extends RuntimeException {
+
+    public AgentConcurrentlyModifiedException(UUID id, Throwable cause) {
+        super("agent " + id + " was changed by a concurrent request; read it again and retry", cause);
+    }
+}

@@ -1,0 +1,6 @@
+package dev.symbiont.agent;
+
+/** The most sensitive class of data the agent handles, lowest first. */
+public enum DataSensitivity {
+    PUBLIC, INTERNAL, CONFIDENTIAL, RESTRICTED
+}

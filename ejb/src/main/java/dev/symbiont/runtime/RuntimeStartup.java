@@ -1,0 +1,63 @@
+package dev.symbiont.runtime;
+
+import dev.symbiont.migration.SchemaMigrator;
+import dev.symbiont.security.InitialAdminKey;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs before the application takes requests: waits for the database, migrates the schema, then makes sure an
+ * admin can get in. If any step fails the application does not start, rather than serve on a wrong schema.
+ */
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class RuntimeStartup {
+
+    private static final Logger LOG = Logger.getLogger(RuntimeStartup.class.getName());
+
+    @Resource(lookup = "jdbc/symbiont")
+    DataSource dataSource;
+
+    @Inject
+    InitialAdminKey initialAdminKey;
+
+    @Inject
+    RuntimeStatus status;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "symbiont.db.startup-timeout", defaultValue = "PT60S")
+    Duration databaseTimeout;
+
+    @PostConstruct
+    void start() {
+        try {
+            var migrator = new SchemaMigrator(dataSource);
+            migrator.awaitDatabase(databaseTimeout);
+            var result = migrator.migrate();
+            String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                    : result.initialSchemaVersion;
+            status.schemaMigrated(version);
+            LOG.info(() -> "database schema at version " + version + " (" + result.migrationsExecuted
+                    + " migration(s) applied now)");
+            initialAdminKey.ensure();
+            status.started(clock.instant());
+        } catch (RuntimeException e) {
+            status.failed(e.getMessage());
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package dev.symbiont.security;
+
+/** Revoking this key would leave no active admin key, and nobody could manage keys any more. */
+public class LastAdminKeyException extends RuntimeException {
+
+    public LastAdminKeyException(String keyId) {
+        super("API key " + keyId + " is the last active admin key; create another admin key before revoking it");
+    }
+}
