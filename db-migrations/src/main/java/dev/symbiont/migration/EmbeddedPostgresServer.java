@@ -36,7 +36,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "200")
-                .setServerConfig("fsync", "on");
+                // zonky tunes for throw-away test databases; this one keeps data, so commits must be durable
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on");
         if (port > 0) {
             builder.setPort(port);
         }

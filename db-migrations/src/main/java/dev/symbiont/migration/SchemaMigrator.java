@@ -12,6 +12,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings a database to the newest schema with the SQL migrations in {@code db/migration}. Used by the runtime at
  * startup (before anything touches the schema) and by {@link MigrationCommand} for operators.
+ * The empty {@code flyway.location} files in db/migration and db/callback let Flyway find those directories inside
+ * Liberty's class loaders.
  */
 public final class SchemaMigrator {
 

@@ -34,7 +34,6 @@ public class AgentLimitsProducer {
     Duration maxExecutionTimeout;
 
     @Produces
-    @ApplicationScoped
     NodeLimits nodeLimits() {
         int hostMemoryMb = (int) Math.min(Integer.MAX_VALUE,
                 ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class).getTotalMemorySize() >> 20);
@@ -44,7 +43,6 @@ public class AgentLimitsProducer {
     }
 
     @Produces
-    @ApplicationScoped
     AgentConfigurationValidator configurationValidator(NodeLimits limits) {
         return new AgentConfigurationValidator(limits);
     }

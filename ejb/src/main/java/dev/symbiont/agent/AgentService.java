@@ -21,6 +21,11 @@ public class AgentService {
     private final AgentConfigurationValidator validator;
     private final Clock clock;
 
+    /** For the CDI proxy only. */
+    protected AgentService() {
+        this(null, null, null);
+    }
+
     @Inject
     public AgentService(AgentRepository agents, AgentConfigurationValidator validator, Clock clock) {
         this.agents = agents;

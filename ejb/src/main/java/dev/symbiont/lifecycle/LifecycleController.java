@@ -22,6 +22,11 @@ public class LifecycleController {
     private final AgentRepository agents;
     private final Clock clock;
 
+    /** For the CDI proxy only. */
+    protected LifecycleController() {
+        this(null, null);
+    }
+
     @Inject
     public LifecycleController(AgentRepository agents, Clock clock) {
         this.agents = agents;

@@ -23,6 +23,14 @@ public class ApiKeyService {
     private final Duration cacheTtl;
     private final VerifiedTokenCache cache = new VerifiedTokenCache();
 
+    /** For the CDI proxy only. */
+    protected ApiKeyService() {
+        this.keys = null;
+        this.clock = null;
+        this.hasher = null;
+        this.cacheTtl = null;
+    }
+
     @Inject
     public ApiKeyService(ApiKeyRepository keys, Clock clock,
                          @ConfigProperty(name = "symbiont.security.argon2-memory-kib", defaultValue = "19456")

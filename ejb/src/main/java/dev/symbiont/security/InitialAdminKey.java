@@ -26,6 +26,13 @@ public class InitialAdminKey {
     private final Optional<String> configuredToken;
     private final Path keyFile;
 
+    /** For the CDI proxy only. */
+    protected InitialAdminKey() {
+        this.apiKeys = null;
+        this.configuredToken = Optional.empty();
+        this.keyFile = null;
+    }
+
     @Inject
     public InitialAdminKey(ApiKeyService apiKeys,
                            @ConfigProperty(name = "symbiont.admin.key") Optional<String> configuredToken,

@@ -1,0 +1,273 @@
+package dev.symbiont.web.agent;
+
+import dev.symbiont.agent.Agent;
+import dev.symbiont.agent.AgentCursor;
+import dev.symbiont.agent.AgentPage;
+import dev.symbiont.agent.AgentQuery;
+import dev.symbiont.agent.AgentService;
+import dev.symbiont.agent.DataSensitivity;
+import dev.symbiont.lifecycle.AgentHistoryEntry;
+import dev.symbiont.lifecycle.AgentState;
+import dev.symbiont.lifecycle.LifecycleController;
+import static dev.symbiont.web.problem.ApiExceptions.requireBody;
+
+import dev.symbiont.web.Params;
+import dev.symbiont.web.security.CurrentCaller;
+import dev.symbiont.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Agents and their lifecycle over HTTP. Thin: parse, call the core, map the result. */
+@Path("/agents")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Agents", description = "Agent definitions and lifecycle")
+public class AgentResource {
+
+    private static final String ID = "Agent id (UUID)";
+
+    @Inject
+    AgentService agents;
+
+    @Inject
+    LifecycleController lifecycle;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    @Operation(summary = "Register an agent",
+            description = "The agent is created in Initializing and leaves it at once: for Ready when this node can "
+                    + "run its configuration, for Failed (kept, with the reason) when it cannot.")
+    @APIResponse(responseCode = "201", description = "Registered (ready or failed)",
+            content = @Content(schema = @Schema(implementation = AgentResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@RequestBody(required = true) AgentRequest request) {
+        Agent agent = agents.register(requireBody(request, "an agent definition").toDomain(), caller.actor());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(agent.id().toString()).build())
+                .tag(etag(agent)).entity(AgentResponse.of(agent)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(summary = "List agents", description = "Oldest first, keyset-paged; filters combine with AND.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgentListResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public AgentListResponse list(
+            @Parameter(description = "Comma-separated states, e.g. ready,running") @QueryParam("state") String state,
+            @Parameter(description = "Part of the name, case-insensitive") @QueryParam("name") String name,
+            @Parameter(description = "A capability the agent has") @QueryParam("capability") String capability,
+            @Parameter(description = "public, internal, confidential or restricted")
+            @QueryParam("data_sensitivity") String sensitivity,
+            @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor) {
+        var query = new AgentQuery(states(state), name, capability,
+                sensitivity == null ? null : Params.enumValue("data_sensitivity", sensitivity, DataSensitivity.class),
+                cursor == null || cursor.isBlank() ? null : AgentCursor.decode(cursor),
+                Params.integer("limit", limit, 50, 1, AgentQuery.MAX_LIMIT));
+        AgentPage page = agents.list(query);
+        return new AgentListResponse(page.items().stream().map(AgentResponse::of).toList(),
+                page.next() == null ? null : page.next().encode());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(summary = "Get an agent")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgentResponse.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response get(@Parameter(description = ID) @PathParam("id") String id) {
+        Agent agent = agents.get(Params.uuid("id", id));
+        return Response.ok(AgentResponse.of(agent)).tag(etag(agent)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    @Operation(summary = "Replace an agent's definition",
+            description = "Allowed while the agent is ready or suspended. Send If-Match with the ETag you read to "
+                    + "make sure you replace what you saw.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgentResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "422", ref = "InvalidConfiguration")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response update(@Parameter(description = ID) @PathParam("id") String id,
+                           @Parameter(description = "ETag of the agent as last read")
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @RequestBody(required = true) AgentRequest request) {
+        Agent agent = agents.redefine(Params.uuid("id", id), requireBody(request, "an agent definition").toDomain(),
+                caller.actor(),
+                Params.ifMatchRevision(ifMatch));
+        return Response.ok(AgentResponse.of(agent)).tag(etag(agent)).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    @Operation(summary = "Terminate an agent",
+            description = "Moves the agent to Terminated. The agent and its history are kept, never deleted.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgentResponse.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response delete(@Parameter(description = ID) @PathParam("id") String id,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Parameter(description = "Recorded in the history") @QueryParam("reason") String reason) {
+        return transition(id, AgentState.TERMINATED, ifMatch, reason);
+    }
+
+    @GET
+    @Path("{id}/status")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(summary = "Get an agent's lifecycle status")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgentStatusResponse.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public AgentStatusResponse status(@Parameter(description = ID) @PathParam("id") String id) {
+        return AgentStatusResponse.of(agents.get(Params.uuid("id", id)));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(summary = "Get an agent's lifecycle history", description = "Every state change with time, actor "
+            + "and reason, oldest first.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = HistoryResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public HistoryResponse history(@Parameter(description = ID) @PathParam("id") String id,
+                                   @Parameter(description = "Return entries after this entry id")
+                                   @QueryParam("after") String after,
+                                   @Parameter(description = "Page size, 1 to 500 (default 100)")
+                                   @QueryParam("limit") String limit) {
+        int pageSize = Params.integer("limit", limit, 100, 1, 500);
+        List<AgentHistoryEntry> entries = agents.history(Params.uuid("id", id),
+                Params.nonNegativeLong("after", after, 0), pageSize);
+        Long next = entries.size() == pageSize ? entries.get(entries.size() - 1).id() : null;
+        return new HistoryResponse(entries.stream().map(HistoryEntryResponse::of).toList(), next);
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Path("{id}/start")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    @Operation(summary = "Ready -> Running (task assigned)")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgentResponse.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response start(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @RequestBody(required = false) TransitionRequest body) {
+        return transition(id, AgentState.RUNNING, ifMatch, reason(body));
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Path("{id}/complete")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    @Operation(summary = "Running -> Ready (task complete)")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgentResponse.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response complete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @RequestBody(required = false) TransitionRequest body) {
+        return transition(id, AgentState.READY, ifMatch, reason(body));
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Path("{id}/suspend")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    @Operation(summary = "Running -> Suspended (policy violation, resource constraints, operator)")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgentResponse.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response suspend(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @RequestBody(required = false) TransitionRequest body) {
+        return transition(id, AgentState.SUSPENDED, ifMatch, reason(body));
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Path("{id}/resume")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    @Operation(summary = "Suspended -> Running (policy cleared)")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgentResponse.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response resume(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @RequestBody(required = false) TransitionRequest body) {
+        return transition(id, AgentState.RUNNING, ifMatch, reason(body) == null ? "resumed" : reason(body));
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Path("{id}/terminate")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    @Operation(summary = "Ready, Suspended or Failed -> Terminated", description = "Same as DELETE, with a body.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgentResponse.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response terminate(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                              @RequestBody(required = false) TransitionRequest body) {
+        return transition(id, AgentState.TERMINATED, ifMatch, reason(body));
+    }
+
+    private Response transition(String id, AgentState target, String ifMatch, String reason) {
+        Agent agent = lifecycle.transition(Params.uuid("id", id), target, caller.actor(), reason,
+                Params.ifMatchRevision(ifMatch));
+        return Response.ok(AgentResponse.of(agent)).tag(etag(agent)).build();
+    }
+
+    private static String reason(TransitionRequest body) {
+        return body == null ? null : body.reason();
+    }
+
+    private static EntityTag etag(Agent agent) {
+        return new EntityTag(Long.toString(agent.revision()));
+    }
+
+    private static Set<AgentState> states(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return Set.of();
+        }
+        Set<AgentState> states = EnumSet.noneOf(AgentState.class);
+        Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .forEach(s -> states.add(Params.enumValue("state", s, AgentState.class)));
+        return states;
+    }
+}
