@@ -2,6 +2,7 @@ package dev.symbiont.agent;
 
 import dev.symbiont.lifecycle.AgentState;
 import dev.symbiont.lifecycle.IllegalTransitionException;
+import dev.symbiont.lifecycle.LifecycleCommand;
 import dev.symbiont.lifecycle.LifecycleEvent;
 import dev.symbiont.lifecycle.LifecycleEventKind;
 import dev.symbiont.lifecycle.RevisionMismatchException;
@@ -65,6 +66,14 @@ public final class Agent {
             transitionTo(AgentState.FAILED, actor,
                     "invalid configuration: " + String.join("; ", configurationProblems), now);
         }
+    }
+
+    /** Applies a named lifecycle command; it must apply to the current state. */
+    public void apply(LifecycleCommand command, String actor, String reason, Instant now) {
+        if (!command.appliesTo(state)) {
+            throw new IllegalTransitionException(id, state, command);
+        }
+        transitionTo(command.target(), actor, reason, now);
     }
 
     public void transitionTo(AgentState target, String actor, String reason, Instant now) {

@@ -12,8 +12,19 @@ public class IllegalTransitionException extends RuntimeException {
     private final AgentState requested;
 
     public IllegalTransitionException(UUID agentId, AgentState current, AgentState requested) {
-        super("agent " + agentId + " is " + current.label() + " and cannot move to " + requested.label()
-                + "; allowed from " + current.label() + ": " + describe(current.allowedTargets()));
+        this(agentId, current, requested, "agent " + agentId + " is " + current.label() + " and cannot move to "
+                + requested.label() + "; allowed from " + current.label() + ": " + describe(current.allowedTargets()));
+    }
+
+    /** A command applied to an agent in a state it does not apply to. */
+    public IllegalTransitionException(UUID agentId, AgentState current, LifecycleCommand command) {
+        this(agentId, current, command.target(), "agent " + agentId + " is " + current.label() + ": "
+                + command.label() + " applies only to " + command.describeSources() + " agents; allowed from "
+                + current.label() + ": " + describe(current.allowedTargets()));
+    }
+
+    private IllegalTransitionException(UUID agentId, AgentState current, AgentState requested, String message) {
+        super(message);
         this.agentId = agentId;
         this.current = current;
         this.requested = requested;

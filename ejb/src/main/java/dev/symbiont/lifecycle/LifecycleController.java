@@ -33,23 +33,12 @@ public class LifecycleController {
         this.clock = clock;
     }
 
-    public Agent transition(UUID agentId, AgentState target, String actor, String reason, Long expectedRevision) {
+    public Agent apply(UUID agentId, LifecycleCommand command, String actor, String reason, Long expectedRevision) {
         Agent agent = agents.find(agentId).orElseThrow(() -> new AgentNotFoundException(agentId));
         agent.requireRevision(expectedRevision);
-        agent.transitionTo(target, actor, reason == null || reason.isBlank() ? defaultReason(target) : reason,
+        agent.apply(command, actor, reason == null || reason.isBlank() ? command.defaultReason() : reason,
                 clock.instant());
         agents.update(agent);
         return agent;
-    }
-
-    private static String defaultReason(AgentState target) {
-        return switch (target) {
-            case RUNNING -> "started";
-            case READY -> "task complete";
-            case SUSPENDED -> "suspended";
-            case TERMINATED -> "terminated";
-            case FAILED -> "failed";
-            case INITIALIZING -> "initializing";
-        };
     }
 }

@@ -8,6 +8,7 @@ import dev.symbiont.agent.AgentService;
 import dev.symbiont.agent.DataSensitivity;
 import dev.symbiont.lifecycle.AgentHistoryEntry;
 import dev.symbiont.lifecycle.AgentState;
+import dev.symbiont.lifecycle.LifecycleCommand;
 import dev.symbiont.lifecycle.LifecycleController;
 import static dev.symbiont.web.problem.ApiExceptions.requireBody;
 
@@ -149,7 +150,7 @@ public class AgentResource {
     public Response delete(@Parameter(description = ID) @PathParam("id") String id,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Parameter(description = "Recorded in the history") @QueryParam("reason") String reason) {
-        return transition(id, AgentState.TERMINATED, ifMatch, reason);
+        return transition(id, LifecycleCommand.TERMINATE, ifMatch, reason);
     }
 
     @GET
@@ -192,7 +193,7 @@ public class AgentResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response start(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @RequestBody(required = false) TransitionRequest body) {
-        return transition(id, AgentState.RUNNING, ifMatch, reason(body));
+        return transition(id, LifecycleCommand.START, ifMatch, reason(body));
     }
 
     @POST
@@ -205,7 +206,7 @@ public class AgentResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response complete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @RequestBody(required = false) TransitionRequest body) {
-        return transition(id, AgentState.READY, ifMatch, reason(body));
+        return transition(id, LifecycleCommand.COMPLETE, ifMatch, reason(body));
     }
 
     @POST
@@ -218,7 +219,7 @@ public class AgentResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response suspend(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @RequestBody(required = false) TransitionRequest body) {
-        return transition(id, AgentState.SUSPENDED, ifMatch, reason(body));
+        return transition(id, LifecycleCommand.SUSPEND, ifMatch, reason(body));
     }
 
     @POST
@@ -231,7 +232,7 @@ public class AgentResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response resume(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @RequestBody(required = false) TransitionRequest body) {
-        return transition(id, AgentState.RUNNING, ifMatch, reason(body) == null ? "resumed" : reason(body));
+        return transition(id, LifecycleCommand.RESUME, ifMatch, reason(body));
     }
 
     @POST
@@ -244,11 +245,11 @@ public class AgentResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response terminate(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                               @RequestBody(required = false) TransitionRequest body) {
-        return transition(id, AgentState.TERMINATED, ifMatch, reason(body));
+        return transition(id, LifecycleCommand.TERMINATE, ifMatch, reason(body));
     }
 
-    private Response transition(String id, AgentState target, String ifMatch, String reason) {
-        Agent agent = lifecycle.transition(Params.uuid("id", id), target, caller.actor(), reason,
+    private Response transition(String id, LifecycleCommand command, String ifMatch, String reason) {
+        Agent agent = lifecycle.apply(Params.uuid("id", id), command, caller.actor(), reason,
                 Params.ifMatchRevision(ifMatch));
         return Response.ok(AgentResponse.of(agent)).tag(etag(agent)).build();
     }
