@@ -1,10 +1,11 @@
 package dev.symbiont.agent;
 
+import dev.symbiont.runtime.DomainException;
 import dev.symbiont.lifecycle.AgentState;
 import java.util.UUID;
 
 /** The definition cannot be replaced in the agent's current state. */
-public class AgentNotEditableException extends RuntimeException {
+public class AgentNotEditableException extends DomainException {
 
     private final AgentState state;
 

@@ -3,35 +3,30 @@ package dev.symbiont.agent;
 import dev.symbiont.lifecycle.AgentHistoryEntry;
 import dev.symbiont.lifecycle.AgentState;
 import dev.symbiont.runtime.Ids;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Registering, redefining and reading agents. Each public method is one transaction. */
-@ApplicationScoped
-@Transactional
+/**
+ * Registering, redefining and reading agents. Each business method is one container-managed transaction, reads
+ * included: outside a JTA transaction Liberty would run them in a local transaction containment, which reports an
+ * incident whenever a rule exception marks it for rollback.
+ */
+@Stateless
 public class AgentService {
 
-    private final AgentRepository agents;
-    private final AgentConfigurationValidator validator;
-    private final Clock clock;
-
-    /** For the CDI proxy only. */
-    protected AgentService() {
-        this(null, null, null);
-    }
+    @Inject
+    AgentRepository agents;
 
     @Inject
-    public AgentService(AgentRepository agents, AgentConfigurationValidator validator, Clock clock) {
-        this.agents = agents;
-        this.validator = validator;
-        this.clock = clock;
-    }
+    AgentConfigurationValidator validator;
+
+    @Inject
+    Clock clock;
 
     /** Registers an agent; it leaves Initializing at once, for Ready or (invalid configuration) Failed. */
     public Agent register(AgentDefinition definition, String actor) {
@@ -54,23 +49,19 @@ public class AgentService {
         return agent;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Agent get(UUID id) {
         return agents.find(id).orElseThrow(() -> new AgentNotFoundException(id));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public AgentPage list(AgentQuery query) {
         return agents.page(query);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<AgentHistoryEntry> history(UUID id, long afterEntryId, int limit) {
         get(id);
         return agents.history(id, afterEntryId, limit);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Map<AgentState, Long> countByState() {
         return agents.countByState();
     }

@@ -1,13 +1,10 @@
 package dev.symbiont.agent;
 
 import dev.symbiont.lifecycle.AgentState;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -26,6 +23,7 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 /**
  * Gauge {@code symbiont_agents{state=...}}: agents per lifecycle state. Counted in the database (so every node of a
  * cluster reports the same) on a managed scheduler, not on the scrape thread; at most one refresh interval old.
+ * Started by {@link dev.symbiont.runtime.RuntimeStartup} after the schema is migrated.
  */
 @ApplicationScoped
 public class AgentStateGauges {
@@ -49,12 +47,8 @@ public class AgentStateGauges {
     @ConfigProperty(name = "symbiont.metrics.refresh-interval", defaultValue = "PT5S")
     Duration interval;
 
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        // observing the event instantiates the bean at application start
-    }
-
-    @PostConstruct
-    void register() {
+    /** Called by RuntimeStartup once the schema exists. */
+    public void start() {
         var metadata = Metadata.builder().withName("symbiont.agents")
                 .withDescription("Agents per lifecycle state").build();
         for (AgentState state : AgentState.values()) {

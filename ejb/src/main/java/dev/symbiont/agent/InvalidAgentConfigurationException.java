@@ -1,9 +1,10 @@
 package dev.symbiont.agent;
 
+import dev.symbiont.runtime.DomainException;
 import java.util.List;
 
 /** A replacement definition this node cannot run; the agent keeps its current definition. */
-public class InvalidAgentConfigurationException extends RuntimeException {
+public class InvalidAgentConfigurationException extends DomainException {
 
     private final List<String> problems;
 

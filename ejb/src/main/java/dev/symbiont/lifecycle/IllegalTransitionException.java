@@ -1,11 +1,12 @@
 package dev.symbiont.lifecycle;
 
+import dev.symbiont.runtime.DomainException;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** A requested state change is not one of the transitions allowed from the agent's current state. */
-public class IllegalTransitionException extends RuntimeException {
+public class IllegalTransitionException extends DomainException {
 
     private final UUID agentId;
     private final AgentState current;

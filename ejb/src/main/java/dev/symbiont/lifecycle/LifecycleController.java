@@ -3,35 +3,25 @@ package dev.symbiont.lifecycle;
 import dev.symbiont.agent.Agent;
 import dev.symbiont.agent.AgentNotFoundException;
 import dev.symbiont.agent.AgentRepository;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
 
 /**
  * Moves agents between lifecycle states. The rules live in {@link AgentState} and the {@link Agent} aggregate;
- * this controller loads, applies, and stores the change with its history entry in one transaction. Of two
+ * this controller loads, applies, and stores the change with its history entry in one container transaction. Of two
  * concurrent conflicting requests exactly one succeeds: the other sees the new state (an illegal transition) or
  * loses the optimistic-lock race.
  */
-@ApplicationScoped
-@Transactional
+@Stateless
 public class LifecycleController {
 
-    private final AgentRepository agents;
-    private final Clock clock;
-
-    /** For the CDI proxy only. */
-    protected LifecycleController() {
-        this(null, null);
-    }
+    @Inject
+    AgentRepository agents;
 
     @Inject
-    public LifecycleController(AgentRepository agents, Clock clock) {
-        this.agents = agents;
-        this.clock = clock;
-    }
+    Clock clock;
 
     public Agent apply(UUID agentId, LifecycleCommand command, String actor, String reason, Long expectedRevision) {
         Agent agent = agents.find(agentId).orElseThrow(() -> new AgentNotFoundException(agentId));

@@ -1,5 +1,6 @@
 package dev.symbiont.runtime;
 
+import dev.symbiont.agent.AgentStateGauges;
 import dev.symbiont.migration.SchemaMigrator;
 import dev.symbiont.security.InitialAdminKey;
 import jakarta.annotation.PostConstruct;
@@ -17,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs before the application takes requests: waits for the database, migrates the schema, then makes sure an
- * admin can get in. If any step fails the application does not start, rather than serve on a wrong schema.
+ * admin can get in, then starts the metrics that read the schema. If any step fails the application does not
+ * start, rather than serve on a wrong schema.
  */
 @Singleton
 @Startup
@@ -31,6 +33,9 @@ public class RuntimeStartup {
 
     @Inject
     InitialAdminKey initialAdminKey;
+
+    @Inject
+    AgentStateGauges agentGauges;
 
     @Inject
     RuntimeStatus status;
@@ -54,6 +59,7 @@ public class RuntimeStartup {
             LOG.info(() -> "database schema at version " + version + " (" + result.migrationsExecuted
                     + " migration(s) applied now)");
             initialAdminKey.ensure();
+            agentGauges.start();
             status.started(clock.instant());
         } catch (RuntimeException e) {
             status.failed(e.getMessage());

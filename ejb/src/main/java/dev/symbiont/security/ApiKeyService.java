@@ -1,9 +1,11 @@
 package dev.symbiont.security;
 
 import dev.symbiont.runtime.Ids;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,37 +14,40 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Issuing, revoking and checking API keys. */
-@ApplicationScoped
-@Transactional
+/**
+ * Issuing, revoking and checking API keys. A singleton without container locking (its state, the verified-token
+ * cache, is concurrent), so every request thread authenticates in parallel; each business method is one
+ * container-managed transaction.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ApiKeyService {
 
-    private final ApiKeyRepository keys;
-    private final Clock clock;
-    private final SecretHasher hasher;
-    private final Duration cacheTtl;
     private final VerifiedTokenCache cache = new VerifiedTokenCache();
 
-    /** For the CDI proxy only. */
-    protected ApiKeyService() {
-        this.keys = null;
-        this.clock = null;
-        this.hasher = null;
-        this.cacheTtl = null;
-    }
+    @Inject
+    ApiKeyRepository keys;
 
     @Inject
-    public ApiKeyService(ApiKeyRepository keys, Clock clock,
-                         @ConfigProperty(name = "symbiont.security.argon2-memory-kib", defaultValue = "19456")
-                         int argonMemoryKib,
-                         @ConfigProperty(name = "symbiont.security.argon2-iterations", defaultValue = "2")
-                         int argonIterations,
-                         @ConfigProperty(name = "symbiont.security.auth-cache-ttl", defaultValue = "PT30S")
-                         Duration cacheTtl) {
-        this.keys = keys;
-        this.clock = clock;
-        this.hasher = new SecretHasher(argonMemoryKib, argonIterations, 1);
-        this.cacheTtl = cacheTtl;
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "symbiont.security.argon2-memory-kib", defaultValue = "19456")
+    int argonMemoryKib;
+
+    @Inject
+    @ConfigProperty(name = "symbiont.security.argon2-iterations", defaultValue = "2")
+    int argonIterations;
+
+    @Inject
+    @ConfigProperty(name = "symbiont.security.auth-cache-ttl", defaultValue = "PT30S")
+    Duration cacheTtl;
+
+    private SecretHasher hasher;
+
+    @PostConstruct
+    void init() {
+        hasher = new SecretHasher(argonMemoryKib, argonIterations, 1);
     }
 
     public IssuedApiKey issue(String name, Role role, Instant expiresAt, String actor) {
@@ -64,18 +69,15 @@ public class ApiKeyService {
         return revoked;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<ApiKey> list(boolean includeRevoked) {
         return keys.list(includeRevoked);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public ApiKey get(UUID id) {
         return keys.find(id).orElseThrow(() -> new ApiKeyNotFoundException(id));
     }
 
     /** The caller a bearer token belongs to, if the token is well-formed, known, active and its secret matches. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Caller> authenticate(String bearerToken) {
         Optional<ApiKeyToken> parsed = ApiKeyToken.parse(bearerToken);
         if (parsed.isEmpty()) {

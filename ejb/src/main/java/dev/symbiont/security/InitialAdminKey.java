@@ -22,30 +22,20 @@ public class InitialAdminKey {
 
     private static final Logger LOG = Logger.getLogger(InitialAdminKey.class.getName());
 
-    private final ApiKeyService apiKeys;
-    private final Optional<String> configuredToken;
-    private final Path keyFile;
-
-    /** For the CDI proxy only. */
-    protected InitialAdminKey() {
-        this.apiKeys = null;
-        this.configuredToken = Optional.empty();
-        this.keyFile = null;
-    }
+    @Inject
+    ApiKeyService apiKeys;
 
     @Inject
-    public InitialAdminKey(ApiKeyService apiKeys,
-                           @ConfigProperty(name = "symbiont.admin.key") Optional<String> configuredToken,
-                           @ConfigProperty(name = "symbiont.admin.key-file", defaultValue = "initial-admin-key")
-                           Path keyFile) {
-        this.apiKeys = apiKeys;
-        this.configuredToken = configuredToken.filter(t -> !t.isBlank());
-        this.keyFile = keyFile;
-    }
+    @ConfigProperty(name = "symbiont.admin.key")
+    Optional<String> configuredToken;
+
+    @Inject
+    @ConfigProperty(name = "symbiont.admin.key-file", defaultValue = "initial-admin-key")
+    Path keyFile;
 
     public void ensure() {
-        Optional<ApiKeyToken> configured = configuredToken.map(text -> ApiKeyToken.parse(text).orElseThrow(() ->
-                new IllegalStateException("SYMBIONT_ADMIN_KEY is not a Symbiont API key: expected "
+        Optional<ApiKeyToken> configured = configuredToken.filter(t -> !t.isBlank())
+                .map(text -> ApiKeyToken.parse(text).orElseThrow(() -> new IllegalStateException("SYMBIONT_ADMIN_KEY is not a Symbiont API key: expected "
                         + "sym_<12 chars a-z2-7>_<43 chars A-Za-z0-9_->; see README, 'API keys'")));
         apiKeys.bootstrapAdmin(configured).ifPresent(this::handOver);
     }
@@ -57,7 +47,8 @@ public class InitialAdminKey {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(keyFile,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(keyFile, issued.token().reveal() + System.lineSeparator(), StandardCharsets.UTF_8,
                     StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {

@@ -7,12 +7,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.symbiont.it.support.AgentJson;
 import dev.symbiont.it.support.Api;
 import dev.symbiont.it.support.Deployments;
+import dev.symbiont.it.support.ItSettings;
 import dev.symbiont.it.support.TestDatabaseSession;
 import jakarta.json.Json;
+import java.io.ByteArrayInputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -156,6 +165,34 @@ class BadInputIT {
         assertThat(reply.json().getJsonArray("errors").getValuesAs(jakarta.json.JsonObject.class))
                 .extracting(e -> e.getString("field"))
                 .contains("name", "resource_limits.memory_mb", "resource_limits.execution_timeout");
+    }
+
+    @Test
+    void anOversizeChunkedBodyIsCutOffWhileReading() throws Exception {
+        // no Content-Length: the limit must hold while the body streams in
+        byte[] head = "{\"name\":\"".getBytes(StandardCharsets.US_ASCII);
+        var body = new SequenceInputStream(new ByteArrayInputStream(head),
+                new ByteArrayInputStream(new byte[3_000_000]) {
+                    @Override
+                    public synchronized int read(byte[] b, int off, int len) {
+                        int n = super.read(b, off, len);
+                        Arrays.fill(b, off, off + Math.max(n, 0), (byte) 'a');
+                        return n;
+                    }
+                });
+        var request = HttpRequest.newBuilder(URI.create(
+                        ItSettings.baseUrl() + AGENTS))
+                .header("Authorization", "Bearer " + ItSettings.adminKey())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
+                .build();
+
+        var response = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
     }
 
     @Test

@@ -76,8 +76,7 @@ class RuntimeEndpointsIT {
         JsonObject paths = openapi.getJsonObject("paths");
 
         assertThat(paths.keySet()).contains("/api/v1/agents", "/api/v1/agents/{id}", "/api/v1/agents/{id}/status",
-                "/api/v1/agents/{id}/history", "/api/v1/agents/{id}/start", "/api/v1/agents/{id}/complete",
-                "/api/v1/agents/{id}/suspend", "/api/v1/agents/{id}/resume", "/api/v1/agents/{id}/terminate",
+                "/api/v1/agents/{id}/history", "/api/v1/agents/{id}/{command}",
                 "/api/v1/api-keys", "/api/v1/api-keys/{id}", "/api/v1/health");
         JsonObject components = openapi.getJsonObject("components");
         assertThat(components.getJsonObject("schemas").keySet()).contains("Problem", "Agent", "AgentDefinition");

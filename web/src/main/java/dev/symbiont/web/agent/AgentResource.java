@@ -185,77 +185,31 @@ public class AgentResource {
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    @Path("{id}/start")
+    @Path("{id}/{command: start|complete|suspend|resume|terminate}")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
-    @Operation(summary = "Ready -> Running (task assigned)")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgentResponse.class)))
+    @Operation(summary = "Apply a lifecycle command",
+            description = "start: Ready -> Running (task assigned). complete: Running -> Ready (task complete). "
+                    + "suspend: Running -> Suspended (policy violation, resource constraints, operator). "
+                    + "resume: Suspended -> Running (policy cleared). terminate: Ready, Suspended or Failed -> "
+                    + "Terminated (same as DELETE). The body is optional.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = AgentResponse.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Response start(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                          @RequestBody(required = false) TransitionRequest body) {
-        return transition(id, LifecycleCommand.START, ifMatch, reason(body));
-    }
-
-    @POST
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    @Path("{id}/complete")
-    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
-    @Operation(summary = "Running -> Ready (task complete)")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgentResponse.class)))
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    public Response complete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                             @RequestBody(required = false) TransitionRequest body) {
-        return transition(id, LifecycleCommand.COMPLETE, ifMatch, reason(body));
-    }
-
-    @POST
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    @Path("{id}/suspend")
-    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
-    @Operation(summary = "Running -> Suspended (policy violation, resource constraints, operator)")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgentResponse.class)))
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    public Response suspend(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    public Response command(@Parameter(description = ID) @PathParam("id") String id,
+                            @Parameter(schema = @Schema(enumeration = {"start", "complete", "suspend", "resume",
+                                    "terminate"})) @PathParam("command") String command,
+                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @RequestBody(required = false) TransitionRequest body) {
-        return transition(id, LifecycleCommand.SUSPEND, ifMatch, reason(body));
-    }
-
-    @POST
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    @Path("{id}/resume")
-    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
-    @Operation(summary = "Suspended -> Running (policy cleared)")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgentResponse.class)))
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    public Response resume(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @RequestBody(required = false) TransitionRequest body) {
-        return transition(id, LifecycleCommand.RESUME, ifMatch, reason(body));
-    }
-
-    @POST
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    @Path("{id}/terminate")
-    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
-    @Operation(summary = "Ready, Suspended or Failed -> Terminated", description = "Same as DELETE, with a body.")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgentResponse.class)))
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    public Response terminate(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                              @RequestBody(required = false) TransitionRequest body) {
-        return transition(id, LifecycleCommand.TERMINATE, ifMatch, reason(body));
+        return transition(id, Params.enumValue("command", command, LifecycleCommand.class), ifMatch,
+                body == null ? null : body.reason());
     }
 
     private Response transition(String id, LifecycleCommand command, String ifMatch, String reason) {
         Agent agent = lifecycle.apply(Params.uuid("id", id), command, caller.actor(), reason,
                 Params.ifMatchRevision(ifMatch));
         return Response.ok(AgentResponse.of(agent)).tag(etag(agent)).build();
-    }
-
-    private static String reason(TransitionRequest body) {
-        return body == null ? null : body.reason();
     }
 
     private static EntityTag etag(Agent agent) {

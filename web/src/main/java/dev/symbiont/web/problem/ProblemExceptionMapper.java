@@ -134,6 +134,12 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
      * transaction exception). Walk the chain to the first cause this mapper knows; otherwise keep the original.
      */
     private static Throwable rootOfInterest(Throwable thrown) {
+        // a body cut off for size may surface wrapped as a JSON error; the size is the real reason
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ApiExceptions.PayloadTooLarge) {
+                return t;
+            }
+        }
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ApiExceptions.PayloadTooLarge || t instanceof ConstraintViolationException
                     || t instanceof JsonbException || t instanceof JsonException
