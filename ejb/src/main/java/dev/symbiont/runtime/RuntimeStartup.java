@@ -2,6 +2,7 @@ package dev.symbiont.runtime;
 
 import dev.symbiont.agent.AgentStateGauges;
 import dev.symbiont.migration.SchemaMigrator;
+import dev.symbiont.policy.engine.CompiledPolicyEngine;
 import dev.symbiont.security.InitialAdminKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -38,6 +39,9 @@ public class RuntimeStartup {
     AgentStateGauges agentGauges;
 
     @Inject
+    CompiledPolicyEngine policyEngine;
+
+    @Inject
     RuntimeStatus status;
 
     @Inject
@@ -59,6 +63,7 @@ public class RuntimeStartup {
             LOG.info(() -> "database schema at version " + version + " (" + result.migrationsExecuted
                     + " migration(s) applied now)");
             initialAdminKey.ensure();
+            policyEngine.reload();
             agentGauges.start();
             status.started(clock.instant());
         } catch (RuntimeException e) {

@@ -4,6 +4,8 @@ import dev.symbiont.migration.EmbeddedPostgresServer;
 import dev.symbiont.migration.SchemaMigrator;
 import dev.symbiont.persistence.agent.AgentEntity;
 import dev.symbiont.persistence.agent.AgentHistoryEntity;
+import dev.symbiont.persistence.policy.PolicyEntity;
+import dev.symbiont.persistence.policy.PolicyRevisionEntity;
 import dev.symbiont.persistence.security.ApiKeyEntity;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnitTransactionType;
@@ -29,7 +31,8 @@ public final class MigratedDatabase implements BeforeAllCallback, AfterAllCallba
         server = EmbeddedPostgresServer.start(dir, 0);
         new SchemaMigrator(server.dataSource()).migrate();
         emf = new HibernatePersistenceConfiguration("symbiont-test")
-                .managedClasses(AgentEntity.class, AgentHistoryEntity.class, ApiKeyEntity.class)
+                .managedClasses(AgentEntity.class, AgentHistoryEntity.class, ApiKeyEntity.class,
+                        PolicyEntity.class, PolicyRevisionEntity.class)
                 .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
                 .property("hibernate.connection.datasource", server.dataSource())
                 .property("hibernate.hbm2ddl.auto", "validate")

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.symbiont.it.support.Api;
 import dev.symbiont.it.support.Deployments;
+import dev.symbiont.it.support.TestDatabaseSession;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +31,19 @@ class RuntimeEndpointsIT {
         return Deployments.runtimeEar();
     }
 
+    /** The newest schema version Flyway applied, read from the database itself. */
+    private static String appliedSchemaVersion() throws java.sql.SQLException {
+        try (var c = TestDatabaseSession.dataSource().getConnection(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT version FROM flyway_schema_history WHERE success "
+                     + "ORDER BY installed_rank DESC LIMIT 1")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     @Test
-    void healthChecksReportADatabaseRoundTripAndACompletedStartup() {
+    void healthChecksReportADatabaseRoundTripAndACompletedStartup() throws java.sql.SQLException {
+        String schemaVersion = appliedSchemaVersion();
         JsonObject ready = api.anonymous().get("/health/ready").json();
         JsonObject started = api.anonymous().get("/health/started").json();
         JsonObject live = api.anonymous().get("/health/live").json();
@@ -41,9 +53,10 @@ class RuntimeEndpointsIT {
         assertThat(ready.getJsonArray("checks").getValuesAs(JsonObject.class))
                 .anySatisfy(c -> assertThat(c.getString("name")).isEqualTo("database"));
         assertThat(started.getJsonArray("checks").getValuesAs(JsonObject.class))
-                .anySatisfy(c -> assertThat(c.getJsonObject("data").getString("schema_version")).isEqualTo("1"));
+                .anySatisfy(c -> assertThat(c.getJsonObject("data").getString("schema_version")).isEqualTo(schemaVersion));
         assertThat(live.getString("status")).isEqualTo("UP");
         assertThat(summary.getString("status")).isEqualTo("UP");
+        assertThat(summary.getString("schema_version")).isEqualTo(schemaVersion);
         assertThat(summary.getJsonObject("components").getJsonObject("database").getString("status")).isEqualTo("UP");
     }
 
@@ -75,7 +88,9 @@ class RuntimeEndpointsIT {
         JsonObject openapi = doc.json();
         JsonObject paths = openapi.getJsonObject("paths");
 
-        assertThat(paths.keySet()).contains("/api/v1/agents", "/api/v1/agents/{id}", "/api/v1/agents/{id}/status",
+        assertThat(paths.keySet()).contains("/api/v1/policies", "/api/v1/policies/{id}",
+                "/api/v1/policies/{id}/revisions", "/api/v1/policies/evaluate", "/api/v1/policies/evaluate/batch",
+                "/api/v1/agents", "/api/v1/agents/{id}", "/api/v1/agents/{id}/status",
                 "/api/v1/agents/{id}/history", "/api/v1/agents/{id}/{command}",
                 "/api/v1/api-keys", "/api/v1/api-keys/{id}", "/api/v1/health");
         JsonObject components = openapi.getJsonObject("components");

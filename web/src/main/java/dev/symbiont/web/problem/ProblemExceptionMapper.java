@@ -10,6 +10,9 @@ import dev.symbiont.lifecycle.IllegalTransitionException;
 import dev.symbiont.lifecycle.RevisionMismatchException;
 import dev.symbiont.migration.SchemaMigrator;
 import dev.symbiont.persistence.ConcurrentUpdateException;
+import dev.symbiont.policy.PolicyConflictException;
+import dev.symbiont.policy.PolicyNotFoundException;
+import dev.symbiont.policy.document.InvalidPolicyException;
 import dev.symbiont.security.ApiKeyNotFoundException;
 import dev.symbiont.security.LastAdminKeyException;
 import jakarta.json.JsonException;
@@ -103,6 +106,12 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
             case ConcurrentUpdateException e -> problem(ProblemType.CONCURRENT_MODIFICATION, e.getMessage());
             case RevisionMismatchException e -> problem(ProblemType.PRECONDITION_FAILED, e.getMessage());
             case LastAdminKeyException e -> problem(ProblemType.LAST_ADMIN_KEY, e.getMessage());
+            case InvalidPolicyException e -> problem(ProblemType.INVALID_POLICY,
+                    "the policy document has " + e.violations().size() + " problem(s)")
+                    .withErrors(e.violations().stream().map(v -> new Problem.FieldError(v.path(), v.message())).toList());
+            case PolicyNotFoundException e -> problem(ProblemType.NOT_FOUND, e.getMessage());
+            case PolicyConflictException e -> problem(e.stale() ? ProblemType.PRECONDITION_FAILED
+                    : ProblemType.POLICY_EXISTS, e.getMessage());
             case InvalidAgentConfigurationException e -> problem(ProblemType.INVALID_CONFIGURATION, e.getMessage())
                     .withErrors(e.problems().stream().map(p -> new Problem.FieldError("definition", p)).toList());
             case SchemaMigrator.DatabaseUnavailableException e ->

@@ -1,0 +1,5 @@
+package dev.symbiont.policy;
+
+/** CDI event fired inside the transaction that changed a policy; observed after that transaction commits. */
+public record PolicyChanged(String policyId) {
+}
