@@ -74,6 +74,8 @@ public final class SchemaMigrator {
                 .dataSource(dataSource)
                 .locations(LOCATION)
                 .failOnMissingLocations(true)
+                // migrations are plain SQL; "${" inside JSON documents (V3) must stay as written
+                .placeholderReplacement(false)
                 .validateMigrationNaming(true)
                 .load();
     }

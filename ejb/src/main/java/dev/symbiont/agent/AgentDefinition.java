@@ -1,5 +1,6 @@
 package dev.symbiont.agent;
 
+import dev.symbiont.policy.PolicyCondition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,5 +25,28 @@ public record AgentDefinition(String name, String version, String description, L
         sandboxTier = sandboxTier == null ? SandboxTierPreference.AUTO : sandboxTier;
         dataSensitivity = dataSensitivity == null ? DataSensitivity.INTERNAL : dataSensitivity;
         metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    }
+
+    /**
+     * This definition with a policy decision's conditions applied: resource ceilings lower the limits, a minimum
+     * sandbox tier raises the tier (never lowers it). Conditions about other things leave it unchanged.
+     */
+    public AgentDefinition constrainedBy(List<PolicyCondition> conditions) {
+        ResourceLimits limits = resourceLimits;
+        SandboxTierPreference tier = sandboxTier;
+        for (PolicyCondition condition : conditions) {
+            switch (condition) {
+                case PolicyCondition.MaxMemoryMb max -> limits = new ResourceLimits(
+                        Math.min(limits.memoryMb(), max.value()), limits.cpuCores(), limits.diskIoMbps(),
+                        limits.networkIoMbps(), limits.executionTimeout());
+                case PolicyCondition.MaxCpuCores max -> limits = new ResourceLimits(limits.memoryMb(),
+                        Math.min(limits.cpuCores(), max.value()), limits.diskIoMbps(), limits.networkIoMbps(),
+                        limits.executionTimeout());
+                case PolicyCondition.MinimumSandboxTier min -> tier = min.tier().compareTo(tier) > 0 ? min.tier() : tier;
+                default -> { }
+            }
+        }
+        return new AgentDefinition(name, version, description, capabilities, limits, tier, requiresNetwork,
+                requiresFilesystem, externalApis, dataSensitivity, metadata);
     }
 }

@@ -2,13 +2,19 @@ package dev.symbiont.agent;
 
 import dev.symbiont.lifecycle.AgentHistoryEntry;
 import dev.symbiont.lifecycle.AgentState;
+import dev.symbiont.policy.PolicyAction;
+import dev.symbiont.policy.PolicyCondition;
+import dev.symbiont.policy.PolicyDecision;
+import dev.symbiont.policy.PolicyEnforcer;
 import dev.symbiont.runtime.Ids;
+import dev.symbiont.security.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -28,25 +34,46 @@ public class AgentService {
     @Inject
     Clock clock;
 
-    /** Registers an agent; it leaves Initializing at once, for Ready or (invalid configuration) Failed. */
-    public Agent register(AgentDefinition definition, String actor) {
+    @Inject
+    PolicyEnforcer policy;
+
+    /** What registration can apply of a policy's conditions; any other condition makes it a deny. */
+    private static final Set<Class<? extends PolicyCondition>> APPLIED_AT_REGISTRATION = Set.of(
+            PolicyCondition.MaxMemoryMb.class, PolicyCondition.MaxCpuCores.class,
+            PolicyCondition.MinimumSandboxTier.class, PolicyCondition.AuditLevel.class);
+
+    /**
+     * Registers an agent, if policy allows (action agent.create), with the policy's conditions applied to its
+     * definition; it leaves Initializing at once, for Ready or (invalid configuration) Failed.
+     */
+    public Agent register(AgentDefinition requested, Caller caller) {
+        AgentDefinition definition = allowed(null, requested, caller);
         Instant now = clock.instant();
-        Agent agent = Agent.register(Ids.newId(), definition, actor, now);
-        agent.completeInitialization(validator.problems(definition), actor, now);
+        Agent agent = Agent.register(Ids.newId(), definition, caller.actor(), now);
+        agent.completeInitialization(validator.problems(definition), caller.actor(), now);
         agents.add(agent);
         return agent;
     }
 
-    public Agent redefine(UUID id, AgentDefinition definition, String actor, Long expectedRevision) {
+    /** Replaces the definition; the new one must pass the same policy as a creation would (agent.create). */
+    public Agent redefine(UUID id, AgentDefinition requested, Caller caller, Long expectedRevision) {
         Agent agent = get(id);
         agent.requireRevision(expectedRevision);
+        AgentDefinition definition = allowed(id.toString(), requested, caller);
         List<String> problems = validator.problems(definition);
         if (!problems.isEmpty()) {
             throw new InvalidAgentConfigurationException(problems);
         }
-        agent.redefine(definition, actor, clock.instant());
+        agent.redefine(definition, caller.actor(), clock.instant());
         agents.update(agent);
         return agent;
+    }
+
+    private AgentDefinition allowed(String agentId, AgentDefinition requested, Caller caller) {
+        PolicyDecision decision = policy.enforce(AgentPolicyContexts.forDefinition(agentId, requested, caller),
+                PolicyAction.AGENT_CREATE, APPLIED_AT_REGISTRATION);
+        return decision instanceof PolicyDecision.AllowWithConditions conditional
+                ? requested.constrainedBy(conditional.conditions()) : requested;
     }
 
     public Agent get(UUID id) {

@@ -2,10 +2,16 @@ package dev.symbiont.lifecycle;
 
 import dev.symbiont.agent.Agent;
 import dev.symbiont.agent.AgentNotFoundException;
+import dev.symbiont.agent.AgentPolicyContexts;
 import dev.symbiont.agent.AgentRepository;
+import dev.symbiont.policy.PolicyAction;
+import dev.symbiont.policy.PolicyCondition;
+import dev.symbiont.policy.PolicyEnforcer;
+import dev.symbiont.security.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,10 +29,16 @@ public class LifecycleController {
     @Inject
     Clock clock;
 
-    public Agent apply(UUID agentId, LifecycleCommand command, String actor, String reason, Long expectedRevision) {
+    @Inject
+    PolicyEnforcer policy;
+
+    /** Applies a lifecycle command, if policy allows it (action agent.transition). */
+    public Agent apply(UUID agentId, LifecycleCommand command, Caller caller, String reason, Long expectedRevision) {
         Agent agent = agents.find(agentId).orElseThrow(() -> new AgentNotFoundException(agentId));
         agent.requireRevision(expectedRevision);
-        agent.apply(command, actor, reason == null || reason.isBlank() ? command.defaultReason() : reason,
+        policy.enforce(AgentPolicyContexts.forCommand(agent, command, caller), PolicyAction.AGENT_TRANSITION,
+                Set.of(PolicyCondition.AuditLevel.class));
+        agent.apply(command, caller.actor(), reason == null || reason.isBlank() ? command.defaultReason() : reason,
                 clock.instant());
         agents.update(agent);
         return agent;

@@ -78,7 +78,7 @@ public class AgentResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@RequestBody(required = true) AgentRequest request) {
-        Agent agent = agents.register(requireBody(request, "an agent definition").toDomain(), caller.actor());
+        Agent agent = agents.register(requireBody(request, "an agent definition").toDomain(), caller.get());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(agent.id().toString()).build())
                 .tag(etag(agent)).entity(AgentResponse.of(agent)).build();
     }
@@ -134,7 +134,7 @@ public class AgentResource {
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @RequestBody(required = true) AgentRequest request) {
         Agent agent = agents.redefine(Params.uuid("id", id), requireBody(request, "an agent definition").toDomain(),
-                caller.actor(),
+                caller.get(),
                 Params.ifMatchRevision(ifMatch));
         return Response.ok(AgentResponse.of(agent)).tag(etag(agent)).build();
     }
@@ -207,7 +207,7 @@ public class AgentResource {
     }
 
     private Response transition(String id, LifecycleCommand command, String ifMatch, String reason) {
-        Agent agent = lifecycle.apply(Params.uuid("id", id), command, caller.actor(), reason,
+        Agent agent = lifecycle.apply(Params.uuid("id", id), command, caller.get(), reason,
                 Params.ifMatchRevision(ifMatch));
         return Response.ok(AgentResponse.of(agent)).tag(etag(agent)).build();
     }

@@ -45,7 +45,8 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         if (secured) {
             add(responses, "401", ProblemType.UNAUTHENTICATED.title() + " (unauthenticated)");
-            add(responses, "403", ProblemType.FORBIDDEN.title() + " (forbidden)");
+            add(responses, "403", ProblemType.FORBIDDEN.title() + " (forbidden), or " + ProblemType.POLICY_DENIED
+                    .title().toLowerCase() + " (policy-denied)");
         }
         add(responses, "413", ProblemType.PAYLOAD_TOO_LARGE.title() + " (payload-too-large)");
         add(responses, "415", ProblemType.UNSUPPORTED_MEDIA_TYPE.title() + " (unsupported-media-type)");

@@ -11,6 +11,7 @@ import dev.symbiont.lifecycle.RevisionMismatchException;
 import dev.symbiont.migration.SchemaMigrator;
 import dev.symbiont.persistence.ConcurrentUpdateException;
 import dev.symbiont.policy.PolicyConflictException;
+import dev.symbiont.policy.PolicyDeniedException;
 import dev.symbiont.policy.PolicyNotFoundException;
 import dev.symbiont.policy.document.InvalidPolicyException;
 import dev.symbiont.security.ApiKeyNotFoundException;
@@ -110,6 +111,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                     "the policy document has " + e.violations().size() + " problem(s)")
                     .withErrors(e.violations().stream().map(v -> new Problem.FieldError(v.path(), v.message())).toList());
             case PolicyNotFoundException e -> problem(ProblemType.NOT_FOUND, e.getMessage());
+            case PolicyDeniedException e -> problem(ProblemType.POLICY_DENIED, e.getMessage());
             case PolicyConflictException e -> problem(e.stale() ? ProblemType.PRECONDITION_FAILED
                     : ProblemType.POLICY_EXISTS, e.getMessage());
             case InvalidAgentConfigurationException e -> problem(ProblemType.INVALID_CONFIGURATION, e.getMessage())

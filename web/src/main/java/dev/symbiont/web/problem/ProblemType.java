@@ -10,6 +10,7 @@ public enum ProblemType {
     INVALID_POLICY(400, "Invalid policy document"),
     UNAUTHENTICATED(401, "Authentication required"),
     FORBIDDEN(403, "Not allowed for this role"),
+    POLICY_DENIED(403, "Denied by policy"),
     NOT_FOUND(404, "Resource not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "No acceptable representation"),

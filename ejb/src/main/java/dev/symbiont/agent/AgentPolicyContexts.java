@@ -1,0 +1,52 @@
+package dev.symbiont.agent;
+
+import dev.symbiont.lifecycle.LifecycleCommand;
+import dev.symbiont.policy.PolicyContext;
+import dev.symbiont.security.Caller;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What policies see of an agent: the subject fields and the attributes rules can test, for creation (and
+ * redefinition) and for lifecycle commands. Attribute names are the JSON names of the definition.
+ */
+public final class AgentPolicyContexts {
+
+    private AgentPolicyContexts() {
+    }
+
+    public static PolicyContext forDefinition(String agentId, AgentDefinition d, Caller caller) {
+        return new PolicyContext(agentId, d.name(), Set.copyOf(d.capabilities()), role(caller), d.sandboxTier(),
+                d.dataSensitivity(), "agents/" + (agentId == null ? d.name() : agentId), attributes(d));
+    }
+
+    public static PolicyContext forCommand(Agent agent, LifecycleCommand command, Caller caller) {
+        Map<String, Object> attributes = attributes(agent.definition());
+        attributes.put("state", agent.state().label());
+        attributes.put("target_state", command.target().label());
+        attributes.put("command", command.label());
+        AgentDefinition d = agent.definition();
+        return new PolicyContext(agent.id().toString(), d.name(), Set.copyOf(d.capabilities()), role(caller),
+                d.sandboxTier(), d.dataSensitivity(), "agents/" + agent.id() + "/" + command.label(), attributes);
+    }
+
+    private static Map<String, Object> attributes(AgentDefinition d) {
+        Map<String, Object> a = new HashMap<>();
+        a.put("version", d.version());
+        a.put("resource_limits.memory_mb", d.resourceLimits().memoryMb());
+        a.put("resource_limits.cpu_cores", d.resourceLimits().cpuCores());
+        a.put("resource_limits.disk_io_mbps", d.resourceLimits().diskIoMbps());
+        a.put("resource_limits.network_io_mbps", d.resourceLimits().networkIoMbps());
+        a.put("resource_limits.execution_timeout_seconds", d.resourceLimits().executionTimeout().toSeconds());
+        a.put("requires_network", d.requiresNetwork());
+        a.put("requires_filesystem", d.requiresFilesystem());
+        a.put("external_api_count", d.externalApis().size());
+        d.metadata().forEach((key, value) -> a.put("metadata." + key, value));
+        return a;
+    }
+
+    private static String role(Caller caller) {
+        return caller == null ? "runtime" : caller.role().label();
+    }
+}
