@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.symbiont.it.support.Api;
 import dev.symbiont.it.support.Deployments;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -49,6 +50,28 @@ class PolicyEnforcementIT {
         assertThat(reply.string("type")).endsWith("/policy-denied");
         assertThat(reply.string("detail")).contains("this team may not deploy agents").contains(p + "/block");
         assertThat(admin.get("/api/v1/agents?name=" + p).json().getJsonArray("items")).isEmpty();
+    }
+
+    @Test
+    void denyingACapabilityTakesEffectAtOnceAndLiftingItToo() {
+        String p = prefix();
+        String capability = "cap-" + p;
+        String denial = """
+                {"id": "%s", "rules": [{"id": "no-%s", "effect": "deny", "actions": ["agent.create"],
+                  "subject": {"capabilities": ["%s"]}, "reason": "capability under review"}]}"""
+                .formatted(p, capability, capability);
+        String agent = json(valid(p).add("capabilities", Json.createArrayBuilder().add(capability)));
+        register(denial);
+
+        Api.Reply denied = admin.post("/api/v1/agents", agent);
+        Api.Reply lifted = admin.delete("/api/v1/policies/" + p);
+        Api.Reply allowed = admin.post("/api/v1/agents", agent);
+
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.isProblem()).isTrue();
+        assertThat(denied.string("detail")).contains("rule " + p + "/no-" + capability);
+        assertThat(lifted.status()).isEqualTo(200);
+        assertThat(allowed.status()).as(allowed.toString()).isEqualTo(201);
     }
 
     @Test
