@@ -1,8 +1,8 @@
 package dev.symbiont.persistence.agent;
 
 import dev.symbiont.persistence.ConcurrentUpdateException;
+import dev.symbiont.persistence.Writes;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +32,7 @@ public class AgentEntityRepository {
      * reported here, as {@link ConcurrentUpdateException}, and not later at commit.
      */
     public void flushChanges(AgentEntity agent) {
-        try {
-            em.flush();
-        } catch (OptimisticLockException e) {
-            throw new ConcurrentUpdateException("agent " + agent.getId() + " was changed concurrently", e);
-        }
+        Writes.flush(em, "agent " + agent.getId());
     }
 
     public void append(AgentHistoryEntity event) {

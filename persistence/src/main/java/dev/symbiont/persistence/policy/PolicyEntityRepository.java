@@ -1,9 +1,8 @@
 package dev.symbiont.persistence.policy;
 
-import dev.symbiont.persistence.ConcurrentUpdateException;
+import dev.symbiont.persistence.Writes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.OptimisticLockException;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,11 +35,7 @@ public class PolicyEntityRepository {
     }
 
     public void flushChanges(PolicyEntity policy) {
-        try {
-            em.flush();
-        } catch (OptimisticLockException e) {
-            throw new ConcurrentUpdateException("policy " + policy.getId() + " was changed concurrently", e);
-        }
+        Writes.flush(em, "policy " + policy.getId());
     }
 
     public void append(PolicyRevisionEntity revision) {

@@ -1,8 +1,7 @@
 package dev.symbiont.persistence.security;
 
-import dev.symbiont.persistence.ConcurrentUpdateException;
+import dev.symbiont.persistence.Writes;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,10 +45,6 @@ public class ApiKeyEntityRepository {
     }
 
     public void flushChanges(ApiKeyEntity key) {
-        try {
-            em.flush();
-        } catch (OptimisticLockException e) {
-            throw new ConcurrentUpdateException("API key " + key.getKeyId() + " was changed concurrently", e);
-        }
+        Writes.flush(em, "API key " + key.getKeyId());
     }
 }
