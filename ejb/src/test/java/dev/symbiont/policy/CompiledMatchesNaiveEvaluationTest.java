@@ -47,6 +47,10 @@ class CompiledMatchesNaiveEvaluationTest {
             PolicyAction action = pick(random, PolicyAction.values());
 
             PolicyDecision actual = compiled.evaluate(context, action);
+            var withMatches = compiled.evaluateWithMatches(context, action);
+            assertThat(withMatches.decision()).isEqualTo(actual);
+            assertThat(withMatches.matchedRules()).containsExactlyInAnyOrderElementsOf(expected(policies, context,
+                    action));
             kinds.merge(actual == PolicyDecision.DEFAULT_DENY ? "default" : actual.getClass().getSimpleName(), 1,
                     Integer::sum);
             Expected expected = naive(policies, defaultEffect, context, action);
@@ -63,6 +67,19 @@ class CompiledMatchesNaiveEvaluationTest {
         assertThat(kinds).as("decisions by kind").containsKeys("Deny", "AllowWithConditions")
                 .allSatisfy((kind, count) -> assertThat(count).as(kind).isGreaterThan(30));
         assertThat(kinds.keySet()).containsAnyOf("Allow", "default");
+    }
+
+    /** Ids of every rule that matches, by brute force. */
+    private static List<String> expected(List<Policy> policies, PolicyContext c, PolicyAction a) {
+        List<String> ids = new ArrayList<>();
+        for (Policy p : policies) {
+            for (PolicyRule r : p.rules()) {
+                if (r.actions().contains(a) && r.matches(c)) {
+                    ids.add(p.id() + "/" + r.id());
+                }
+            }
+        }
+        return ids;
     }
 
     /** A decision, or (for deny) the set of rules any of which may be the one reported. */

@@ -50,6 +50,8 @@ class PolicyEnforcementIT {
         assertThat(reply.string("type")).endsWith("/policy-denied");
         assertThat(reply.string("detail")).contains("this team may not deploy agents").contains(p + "/block");
         assertThat(admin.get("/api/v1/agents?name=" + p).json().getJsonArray("items")).isEmpty();
+        assertThat(admin.anonymous().get("/metrics").body())
+                .containsPattern("symbiont_policy_decisions_total\\{action=\"agent.create\",decision=\"deny\"[^}]*} [1-9]");
     }
 
     @Test

@@ -111,6 +111,23 @@ public final class CompiledPolicySet {
         return allowed ? PolicyDecision.ALLOW : noMatch;
     }
 
+    /**
+     * The decision with the ids of all matching rules, for enforcement and audit. Unlike {@link #evaluate} it looks
+     * at every candidate (no early exit on deny) and allocates the list; unlike {@link #explain} it builds no text.
+     */
+    public Evaluation evaluateWithMatches(PolicyContext context, PolicyAction action) {
+        ActionIndex index = indexes[action.ordinal()];
+        List<String> matched = new ArrayList<>();
+        for (CompiledRule[] group : new CompiledRule[][] {index.byId(context), index.byName(context), index.general()}) {
+            for (CompiledRule r : group) {
+                if (r.matches(context)) {
+                    matched.add(r.qualifiedId());
+                }
+            }
+        }
+        return new Evaluation(evaluate(context, action), matched);
+    }
+
     /** The decision with every candidate rule and why it matched or not ("explain"). */
     public Explanation explain(PolicyContext context, PolicyAction action) {
         ActionIndex index = indexes[action.ordinal()];
