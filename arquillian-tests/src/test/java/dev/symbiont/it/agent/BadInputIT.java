@@ -94,6 +94,8 @@ class BadInputIT {
                         400, "malformed-request"),
                 new Case("zero duration", "POST", AGENTS, withLimits("execution_timeout", "PT0S"), json, 400,
                         "validation-failed"),
+                new Case("absurd duration", "POST", AGENTS, withLimits("execution_timeout", "PT87600000H"),
+                        json, 400, "validation-failed"),
                 new Case("negative memory", "POST", AGENTS, withLimits("memory_mb", -5), json, 400,
                         "validation-failed"),
                 new Case("missing limit", "POST", AGENTS, withLimits("cpu_cores", null), json, 400,
@@ -129,6 +131,9 @@ class BadInputIT {
                         "malformed-request"),
                 new Case("unknown path", "GET", "/api/v1/agentz", null, null, 404, "not-found"),
                 new Case("unsupported method", "PATCH", AGENTS, "{}", json, 405, "method-not-allowed"),
+                new Case("policy If-Match beyond any version", "PUT", "/api/v1/policies/baseline",
+                        "{\"id\":\"baseline\",\"rules\":[{\"id\":\"r\",\"effect\":\"allow\",\"actions\":[\"*\"]}]}",
+                        json, 400, "invalid-parameter"),
                 new Case("API key with unknown role", "POST", "/api/v1/api-keys",
                         "{\"name\":\"k\",\"role\":\"root\"}", json, 400, "validation-failed"),
                 new Case("API key expiring in the past", "POST", "/api/v1/api-keys",
@@ -138,7 +143,11 @@ class BadInputIT {
 
     private static Api.Reply send(Case c) {
         String path = c.path().replace("#agent", existingAgent());
-        Api api = c.name().equals("garbage If-Match") ? Api.asAdmin().header("If-Match", "yesterday") : Api.asAdmin();
+        Api api = switch (c.name()) {
+            case "garbage If-Match" -> Api.asAdmin().header("If-Match", "yesterday");
+            case "policy If-Match beyond any version" -> Api.asAdmin().header("If-Match", "\"99999999999\"");
+            default -> Api.asAdmin();
+        };
         return api.send(c.method(), path, c.body(), c.contentType());
     }
 
@@ -210,7 +219,7 @@ class BadInputIT {
     private static List<Long> rowCounts() throws SQLException {
         List<Long> counts = new ArrayList<>();
         try (Connection c = TestDatabaseSession.dataSource().getConnection()) {
-            for (String table : List.of("agent", "agent_history", "api_key")) {
+            for (String table : List.of("agent", "agent_history", "api_key", "policy", "policy_revision")) {
                 try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
                     rs.next();
                     counts.add(rs.getLong(1));

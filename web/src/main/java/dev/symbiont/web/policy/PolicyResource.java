@@ -7,6 +7,7 @@ import dev.symbiont.policy.StoredPolicy;
 import dev.symbiont.policy.engine.CompiledPolicyEngine;
 import dev.symbiont.policy.engine.CompiledPolicySet;
 import dev.symbiont.web.Params;
+import dev.symbiont.web.problem.ApiExceptions;
 import dev.symbiont.web.security.CurrentCaller;
 import dev.symbiont.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -106,8 +107,11 @@ public class PolicyResource {
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @RequestBody(required = true) String document) {
         Long expected = Params.ifMatchRevision(ifMatch);
+        if (expected != null && (expected < 1 || expected > Integer.MAX_VALUE)) {
+            throw new ApiExceptions.InvalidParameter("If-Match", "If-Match must be a policy version returned by this API");
+        }
         StoredPolicy stored = policies.replace(id, requireBody(blankToNull(document), "a policy document"),
-                caller.actor(), expected == null ? null : Math.toIntExact(expected));
+                caller.actor(), expected == null ? null : expected.intValue());
         return Response.ok(PolicyResponse.of(stored)).tag(etag(stored)).build();
     }
 
