@@ -125,6 +125,8 @@ public final class CompiledPolicySet {
                 }
             }
         }
+        // a second, allocation-free pass for the decision: cheaper to maintain than a second copy of the
+        // combining algorithm, and this path serves enforcement points, not the hot evaluate()
         return new Evaluation(evaluate(context, action), matched);
     }
 
