@@ -16,6 +16,12 @@ public final class AgentPolicyContexts {
     private AgentPolicyContexts() {
     }
 
+    /** A registration: the new agent's id is already drawn, but the resource is named as before it exists. */
+    public static PolicyContext forRegistration(String newAgentId, AgentDefinition d, Caller caller) {
+        return new PolicyContext(newAgentId, d.name(), Set.copyOf(d.capabilities()), role(caller), d.sandboxTier(),
+                d.dataSensitivity(), "agents/" + d.name(), attributes(d));
+    }
+
     public static PolicyContext forDefinition(String agentId, AgentDefinition d, Caller caller) {
         return new PolicyContext(agentId, d.name(), Set.copyOf(d.capabilities()), role(caller), d.sandboxTier(),
                 d.dataSensitivity(), "agents/" + (agentId == null ? d.name() : agentId), attributes(d));

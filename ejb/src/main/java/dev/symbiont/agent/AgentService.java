@@ -1,9 +1,12 @@
 package dev.symbiont.agent;
 
+import dev.symbiont.audit.AgentAuditEntries;
+import dev.symbiont.audit.AuditTrail;
 import dev.symbiont.lifecycle.AgentHistoryEntry;
 import dev.symbiont.lifecycle.AgentState;
 import dev.symbiont.policy.PolicyAction;
 import dev.symbiont.policy.PolicyCondition;
+import dev.symbiont.policy.PolicyContext;
 import dev.symbiont.policy.PolicyDecision;
 import dev.symbiont.policy.PolicyEnforcer;
 import dev.symbiont.runtime.Ids;
@@ -37,6 +40,9 @@ public class AgentService {
     @Inject
     PolicyEnforcer policy;
 
+    @Inject
+    AuditTrail audit;
+
     /** What registration can apply of a policy's conditions; any other condition makes it a deny. */
     private static final Set<Class<? extends PolicyCondition>> APPLIED_AT_REGISTRATION = Set.of(
             PolicyCondition.MaxMemoryMb.class, PolicyCondition.MaxCpuCores.class,
@@ -47,10 +53,14 @@ public class AgentService {
      * definition; it leaves Initializing at once, for Ready or (invalid configuration) Failed.
      */
     public Agent register(AgentDefinition requested, Caller caller) {
-        AgentDefinition definition = allowed(null, requested, caller);
+        // The id exists before the decision so the decision's audit event names the agent it let in (or not).
+        UUID id = Ids.newId();
+        AgentDefinition definition = allowed(AgentPolicyContexts.forRegistration(id.toString(), requested, caller),
+                requested, caller);
         Instant now = clock.instant();
-        Agent agent = Agent.register(Ids.newId(), definition, caller.actor(), now);
+        Agent agent = Agent.register(id, definition, caller.actor(), now);
         agent.completeInitialization(validator.problems(definition), caller.actor(), now);
+        AgentAuditEntries.of(agent).forEach(audit::record);
         agents.add(agent);
         return agent;
     }
@@ -59,19 +69,21 @@ public class AgentService {
     public Agent redefine(UUID id, AgentDefinition requested, Caller caller, Long expectedRevision) {
         Agent agent = get(id);
         agent.requireRevision(expectedRevision);
-        AgentDefinition definition = allowed(id.toString(), requested, caller);
+        AgentDefinition definition = allowed(AgentPolicyContexts.forDefinition(id.toString(), requested, caller),
+                requested, caller);
         List<String> problems = validator.problems(definition);
         if (!problems.isEmpty()) {
             throw new InvalidAgentConfigurationException(problems);
         }
         agent.redefine(definition, caller.actor(), clock.instant());
+        AgentAuditEntries.of(agent).forEach(audit::record);
         agents.update(agent);
         return agent;
     }
 
-    private AgentDefinition allowed(String agentId, AgentDefinition requested, Caller caller) {
-        PolicyDecision decision = policy.enforce(AgentPolicyContexts.forDefinition(agentId, requested, caller),
-                PolicyAction.AGENT_CREATE, APPLIED_AT_REGISTRATION);
+    private AgentDefinition allowed(PolicyContext context, AgentDefinition requested, Caller caller) {
+        PolicyDecision decision = policy.enforce(context, PolicyAction.AGENT_CREATE, caller.actor(),
+                APPLIED_AT_REGISTRATION);
         return decision instanceof PolicyDecision.AllowWithConditions conditional
                 ? requested.constrainedBy(conditional.conditions()) : requested;
     }

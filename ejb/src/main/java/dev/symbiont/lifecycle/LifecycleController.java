@@ -1,5 +1,7 @@
 package dev.symbiont.lifecycle;
 
+import dev.symbiont.audit.AgentAuditEntries;
+import dev.symbiont.audit.AuditTrail;
 import dev.symbiont.agent.Agent;
 import dev.symbiont.agent.AgentNotFoundException;
 import dev.symbiont.agent.AgentPolicyContexts;
@@ -32,14 +34,18 @@ public class LifecycleController {
     @Inject
     PolicyEnforcer policy;
 
+    @Inject
+    AuditTrail audit;
+
     /** Applies a lifecycle command, if policy allows it (action agent.transition). */
     public Agent apply(UUID agentId, LifecycleCommand command, Caller caller, String reason, Long expectedRevision) {
         Agent agent = agents.find(agentId).orElseThrow(() -> new AgentNotFoundException(agentId));
         agent.requireRevision(expectedRevision);
         policy.enforce(AgentPolicyContexts.forCommand(agent, command, caller), PolicyAction.AGENT_TRANSITION,
-                Set.of(PolicyCondition.AuditLevel.class));
+                caller.actor(), Set.of(PolicyCondition.AuditLevel.class));
         agent.apply(command, caller.actor(), reason == null || reason.isBlank() ? command.defaultReason() : reason,
                 clock.instant());
+        AgentAuditEntries.of(agent).forEach(audit::record);
         agents.update(agent);
         return agent;
     }

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** What the audit trail is told about one enforced decision. */
-public record PolicyAuditRecord(Instant at, PolicyAction action, PolicyContext subject, PolicyDecision decision,
+public record PolicyAuditRecord(Instant at, PolicyAction action, PolicyContext subject, String actor,
+                                PolicyDecision decision,
                                 List<String> matchedRules) {
 
     public PolicyAuditRecord {

@@ -1,8 +1,8 @@
 package dev.symbiont.policy;
 
 /**
- * Port: where every enforced policy decision goes. The audit issue replaces the logging adapter with the durable,
- * signed, hash-chained trail; enforcement points do not change.
+ * Port: where every enforced policy decision goes. A permitting decision belongs to the action (it commits or rolls
+ * back with it); a denial is the outcome itself and must be kept although the action's transaction rolls back.
  */
 public interface PolicyAuditSink {
 

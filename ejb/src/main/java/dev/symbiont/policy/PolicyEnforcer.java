@@ -37,14 +37,16 @@ public class PolicyEnforcer {
     private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
 
     /**
+     * @param actor    who asks, as the audit trail names them
      * @param honoured the condition types this enforcement point applies
      * @throws PolicyDeniedException when denied, or allowed on a condition outside {@code honoured}
      */
-    public PolicyDecision enforce(PolicyContext context, PolicyAction action,
+    public PolicyDecision enforce(PolicyContext context, PolicyAction action, String actor,
                                   Set<Class<? extends PolicyCondition>> honoured) {
         Evaluation evaluation = engine.current().evaluateWithMatches(context, action);
         PolicyDecision decision = evaluation.decision();
-        audit.record(new PolicyAuditRecord(clock.instant(), action, context, decision, evaluation.matchedRules()));
+        audit.record(new PolicyAuditRecord(clock.instant(), action, context, actor, decision,
+                evaluation.matchedRules()));
         count(action, decision);
         switch (decision) {
             case PolicyDecision.Deny deny -> throw new PolicyDeniedException(action, deny.reason(), deny.ruleId());

@@ -1,5 +1,12 @@
 package dev.symbiont.policy;
 
+import dev.symbiont.audit.AuditEntry;
+import dev.symbiont.audit.AuditEventType;
+import dev.symbiont.audit.AuditTrail;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.symbiont.policy.document.InvalidPolicyException;
 import dev.symbiont.policy.document.PolicyDocumentParser;
 import jakarta.ejb.Stateless;
@@ -21,9 +28,16 @@ public class PolicyService {
     @Inject
     Event<PolicyChanged> changed;
 
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
     public StoredPolicy register(String document, String actor) {
         Policy policy = PolicyDocumentParser.parse(document);
         StoredPolicy stored = policies.write(policy, document, actor, null, true);
+        audit.record(changeEntry(AuditEventType.POLICY_CREATED, stored, stored.updatedAt(), actor));
         changed.fire(new PolicyChanged(stored.id()));
         return stored;
     }
@@ -35,12 +49,14 @@ public class PolicyService {
                     "is '" + policy.id() + "' but the request replaces policy '" + id + "'")));
         }
         StoredPolicy stored = policies.write(policy, document, actor, expectedVersion, false);
+        audit.record(changeEntry(AuditEventType.POLICY_UPDATED, stored, stored.updatedAt(), actor));
         changed.fire(new PolicyChanged(id));
         return stored;
     }
 
     public StoredPolicy delete(String id, String actor) {
         StoredPolicy deleted = policies.delete(id, actor);
+        audit.record(changeEntry(AuditEventType.POLICY_DELETED, deleted, clock.instant(), actor));
         changed.fire(new PolicyChanged(id));
         return deleted;
     }
@@ -64,5 +80,15 @@ public class PolicyService {
     /** Every active policy, parsed: what the engine compiles. */
     public List<Policy> activePolicies() {
         return policies.active().stream().map(p -> PolicyDocumentParser.parse(p.document())).toList();
+    }
+
+    private static AuditEntry changeEntry(AuditEventType type, StoredPolicy policy, Instant at, String actor) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("policy_id", policy.id());
+        details.put("name", policy.id());
+        details.put("version", policy.version());
+        details.put("rule_count", policy.ruleCount());
+        details.put("description", policy.description());
+        return AuditEntry.of(type, at, null, actor, details);
     }
 }

@@ -1,6 +1,8 @@
 package dev.symbiont.runtime;
 
 import dev.symbiont.agent.AgentStateGauges;
+import dev.symbiont.audit.chain.SealerLoop;
+import dev.symbiont.audit.keys.SigningKeys;
 import dev.symbiont.migration.SchemaMigrator;
 import dev.symbiont.policy.engine.CompiledPolicyEngine;
 import dev.symbiont.security.InitialAdminKey;
@@ -18,9 +20,9 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs before the application takes requests: waits for the database, migrates the schema, then makes sure an
- * admin can get in, then starts the metrics that read the schema. If any step fails the application does not
- * start, rather than serve on a wrong schema.
+ * Runs before the application takes requests: waits for the database, migrates the schema, loads the audit
+ * signing key, makes sure an admin can get in, then starts the metrics and the audit sealer. If any step fails the
+ * application does not start, rather than serve on a wrong schema or without its audit trail.
  */
 @Singleton
 @Startup
@@ -37,6 +39,12 @@ public class RuntimeStartup {
 
     @Inject
     AgentStateGauges agentGauges;
+
+    @Inject
+    SigningKeys signingKeys;
+
+    @Inject
+    SealerLoop sealer;
 
     @Inject
     CompiledPolicyEngine policyEngine;
@@ -62,9 +70,11 @@ public class RuntimeStartup {
             status.schemaMigrated(version);
             LOG.info(() -> "database schema at version " + version + " (" + result.migrationsExecuted
                     + " migration(s) applied now)");
+            signingKeys.ensure();
             initialAdminKey.ensure();
             policyEngine.reload();
             agentGauges.start();
+            sealer.start();
             status.started(clock.instant());
         } catch (RuntimeException e) {
             status.failed(e.getMessage());

@@ -1,5 +1,8 @@
 package dev.symbiont.security;
 
+import dev.symbiont.audit.AuditEntry;
+import dev.symbiont.audit.AuditEventType;
+import dev.symbiont.audit.AuditTrail;
 import dev.symbiont.runtime.Ids;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
@@ -9,7 +12,9 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,6 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ApiKeyService {
 
     private final VerifiedTokenCache cache = new VerifiedTokenCache();
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     ApiKeyRepository keys;
@@ -65,6 +73,7 @@ public class ApiKeyService {
         var revoked = new ApiKey(key.id(), key.keyId(), key.name(), key.role(), key.createdAt(), key.createdBy(),
                 key.expiresAt(), clock.instant(), actor);
         keys.markRevoked(revoked);
+        audit.record(keyEntry(AuditEventType.API_KEY_REVOKED, revoked, revoked.revokedAt(), actor));
         cache.evictKey(key.keyId());
         return revoked;
     }
@@ -122,6 +131,17 @@ public class ApiKeyService {
     private IssuedApiKey store(ApiKeyToken token, String name, Role role, Instant expiresAt, String actor) {
         var key = new ApiKey(Ids.newId(), token.keyId(), name, role, clock.instant(), actor, expiresAt, null, null);
         keys.add(key, hasher.hash(token.secret()));
+        audit.record(keyEntry(AuditEventType.API_KEY_ISSUED, key, key.createdAt(), actor));
         return new IssuedApiKey(key, token);
+    }
+
+    private static AuditEntry keyEntry(AuditEventType type, ApiKey key, Instant at, String actor) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("key_id", key.id().toString());
+        details.put("key_prefix", key.keyId());
+        details.put("name", key.name());
+        details.put("role", key.role().label());
+        details.put("expires_at", key.expiresAt() == null ? null : key.expiresAt().toString());
+        return AuditEntry.of(type, at, null, actor, details);
     }
 }

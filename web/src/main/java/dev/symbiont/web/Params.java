@@ -1,6 +1,8 @@
 package dev.symbiont.web;
 
 import dev.symbiont.web.problem.ApiExceptions.InvalidParameter;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
@@ -39,6 +41,19 @@ public final class Params {
             return parsed;
         } catch (NumberFormatException e) {
             throw new InvalidParameter(name, name + " must be an integer, was '" + clip(value) + "'");
+        }
+    }
+
+    /** An ISO-8601 instant such as 2026-11-24T10:00:00Z; null when absent. */
+    public static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameter(name, name + " must be an ISO-8601 instant such as 2026-11-24T10:00:00Z, was '"
+                    + clip(value) + "'");
         }
     }
 

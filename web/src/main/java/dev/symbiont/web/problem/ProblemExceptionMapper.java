@@ -4,6 +4,8 @@ import dev.symbiont.agent.AgentConcurrentlyModifiedException;
 import dev.symbiont.agent.AgentCursor;
 import dev.symbiont.agent.AgentNotEditableException;
 import dev.symbiont.agent.AgentNotFoundException;
+import dev.symbiont.audit.AuditEventNotFoundException;
+import dev.symbiont.audit.InvalidAuditRangeException;
 import dev.symbiont.agent.InvalidAgentConfigurationException;
 import dev.symbiont.lifecycle.AgentState;
 import dev.symbiont.lifecycle.IllegalTransitionException;
@@ -111,6 +113,8 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                     "the policy document has " + e.violations().size() + " problem(s)")
                     .withErrors(e.violations().stream().map(v -> new Problem.FieldError(v.path(), v.message())).toList());
             case PolicyNotFoundException e -> problem(ProblemType.NOT_FOUND, e.getMessage());
+            case AuditEventNotFoundException e -> problem(ProblemType.NOT_FOUND, e.getMessage());
+            case InvalidAuditRangeException e -> problem(ProblemType.INVALID_PARAMETER, e.getMessage());
             case PolicyDeniedException e -> problem(ProblemType.POLICY_DENIED, e.getMessage());
             case PolicyConflictException e -> problem(e.stale() ? ProblemType.PRECONDITION_FAILED
                     : ProblemType.POLICY_EXISTS, e.getMessage());

@@ -1,5 +1,12 @@
 package dev.symbiont.web.security;
 
+import dev.symbiont.audit.AuditEntry;
+import dev.symbiont.audit.AuditEventType;
+import dev.symbiont.audit.AuditTrail;
+import dev.symbiont.security.ApiKeyToken;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.symbiont.security.ApiKeyService;
 import dev.symbiont.security.Caller;
 import dev.symbiont.web.problem.ApiExceptions;
@@ -40,31 +47,59 @@ public class ApiKeyAuthenticationFilter implements ContainerRequestFilter {
     @Inject
     CurrentCaller currentCaller;
 
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
     @Override
     public void filter(ContainerRequestContext request) {
         Method method = resourceInfo.getResourceMethod();
         if (method == null || isPermitAll(method)) {
             return;
         }
-        Caller caller = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        Caller caller = authenticate(request);
         currentCaller.set(caller);
         request.setSecurityContext(new CallerSecurityContext(caller, request.getSecurityContext().isSecure()));
         String[] allowed = rolesAllowed(method);
         if (Arrays.stream(allowed).noneMatch(role -> role.equalsIgnoreCase(caller.role().name()))) {
-            throw new ApiExceptions.AccessDenied("role " + caller.role().label() + " may not "
-                    + request.getMethod() + " this resource; allowed: " + String.join(", ", allowed));
+            String reason = "role " + caller.role().label() + " may not " + request.getMethod()
+                    + " this resource; allowed: " + String.join(", ", allowed);
+            recordFailure(request, reason, caller.keyId(), caller.actor());
+            throw new ApiExceptions.AccessDenied(reason);
         }
     }
 
-    private Caller authenticate(String authorization) {
+    private Caller authenticate(ContainerRequestContext request) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization == null || authorization.isBlank()) {
-            throw new ApiExceptions.AuthenticationRequired("send an API key as 'Authorization: Bearer <key>'");
+            throw refused(request, "send an API key as 'Authorization: Bearer <key>'", null);
         }
         if (!authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
-            throw new ApiExceptions.AuthenticationRequired("only the Bearer scheme is accepted");
+            throw refused(request, "only the Bearer scheme is accepted", null);
         }
-        return apiKeys.authenticate(authorization.substring(BEARER.length()).strip())
-                .orElseThrow(() -> new ApiExceptions.AuthenticationRequired("the API key is unknown, revoked or expired"));
+        String token = authorization.substring(BEARER.length()).strip();
+        return apiKeys.authenticate(token).orElseThrow(() -> refused(request,
+                "the API key is unknown, revoked or expired", ApiKeyToken.parse(token).map(ApiKeyToken::keyId)
+                        .orElse(null)));
+    }
+
+    private ApiExceptions.AuthenticationRequired refused(ContainerRequestContext request, String reason,
+                                                         String keyPrefix) {
+        recordFailure(request, reason, keyPrefix, null);
+        return new ApiExceptions.AuthenticationRequired(reason);
+    }
+
+    /** Kept whatever happens to the request: a refused caller is exactly what the trail must not lose. */
+    private void recordFailure(ContainerRequestContext request, String reason, String keyPrefix, String actor) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reason", reason);
+        details.put("key_prefix", keyPrefix);
+        details.put("method", request.getMethod());
+        details.put("path", "/" + request.getUriInfo().getPath().replaceFirst("^/+", ""));
+        audit.recordRegardless(AuditEntry.of(AuditEventType.AUTHENTICATION_FAILED, clock.instant(), null, actor,
+                details));
     }
 
     private static boolean isPermitAll(Method method) {
