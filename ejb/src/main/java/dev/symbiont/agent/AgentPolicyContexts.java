@@ -18,13 +18,17 @@ public final class AgentPolicyContexts {
 
     /** A registration: the new agent's id is already drawn, but the resource is named as before it exists. */
     public static PolicyContext forRegistration(String newAgentId, AgentDefinition d, Caller caller) {
-        return new PolicyContext(newAgentId, d.name(), Set.copyOf(d.capabilities()), role(caller), d.sandboxTier(),
-                d.dataSensitivity(), "agents/" + d.name(), attributes(d));
+        return forDefinition(newAgentId, d, caller, "agents/" + d.name());
     }
 
+    /** A redefinition of an existing agent. */
     public static PolicyContext forDefinition(String agentId, AgentDefinition d, Caller caller) {
+        return forDefinition(agentId, d, caller, "agents/" + agentId);
+    }
+
+    private static PolicyContext forDefinition(String agentId, AgentDefinition d, Caller caller, String resource) {
         return new PolicyContext(agentId, d.name(), Set.copyOf(d.capabilities()), role(caller), d.sandboxTier(),
-                d.dataSensitivity(), "agents/" + (agentId == null ? d.name() : agentId), attributes(d));
+                d.dataSensitivity(), resource, attributes(d));
     }
 
     public static PolicyContext forCommand(Agent agent, LifecycleCommand command, Caller caller) {

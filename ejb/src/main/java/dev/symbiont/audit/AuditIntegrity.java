@@ -86,6 +86,16 @@ public class AuditIntegrity {
         }
     }
 
+    /** Refuses a range that holds no event, so an export fails as a 400 before any byte of it is streamed. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void requireEvents(Range requested) {
+        try (Connection connection = dataSource.getConnection()) {
+            widened(connection, requested, new EventReader(connection).size());
+        } catch (SQLException e) {
+            throw new AuditStorageException("cannot read the audit trail", e);
+        }
+    }
+
     /**
      * Writes a bundle (audit-verifier/FORMAT.md) of the range to {@code out}, with a fresh checkpoint and the
      * inclusion proofs of its first and last event; the export itself is recorded.
@@ -96,9 +106,6 @@ public class AuditIntegrity {
         try (Connection connection = dataSource.getConnection()) {
             EventReader reader = new EventReader(connection);
             long size = Math.min(reader.size(), checkpoint.treeSize());
-            if (size == 0) {
-                throw new AuditStorageException("the audit trail is empty: nothing to export");
-            }
             long[] range = widened(connection, requested, size);
             var tree = new DatabaseSubtreeHashes(connection);
             List<InclusionProof> proofs = List.of(

@@ -6,6 +6,7 @@ import dev.symbiont.runtime.DomainException;
 public class InvalidAuditRangeException extends DomainException {
 
     public InvalidAuditRangeException(long from, long to, long size) {
-        super("the range " + from + ".." + to + " holds no audit event (the chain has seq 0.." + (size - 1) + ")");
+        super(size == 0 ? "the audit trail is empty"
+                : "the range " + from + ".." + to + " holds no audit event (the chain has seq 0.." + (size - 1) + ")");
     }
 }

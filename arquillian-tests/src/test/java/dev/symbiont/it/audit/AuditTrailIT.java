@@ -213,6 +213,23 @@ class AuditTrailIT {
         assertThat(admin.get("/api/v1/audit/events?from=yesterday").status()).isEqualTo(400);
         assertThat(admin.get("/api/v1/audit/events/not-a-uuid").status()).isEqualTo(400);
         assertThat(admin.get("/api/v1/audit/events/" + UUID.randomUUID()).status()).isEqualTo(404);
+        for (String path : List.of("/api/v1/audit/verify?from=abc", "/api/v1/audit/verify?from=5&to=2",
+                "/api/v1/audit/verify?from=999999999", "/api/v1/audit/export?from=999999999",
+                "/api/v1/audit/export?to=-1")) {
+            Api.Reply reply = admin.get(path);
+            assertThat(reply.status()).as(path).isEqualTo(400);
+            assertThat(reply.isProblem()).as(path).isTrue();
+        }
+    }
+
+    @Test
+    void anAuditorReadsTheTrailButAnOperatorDoesNot() {
+        Api.Reply issued = admin.post("/api/v1/api-keys", "{\"name\": \"op\", \"role\": \"operator\"}");
+        assertThat(issued.status()).isEqualTo(201);
+        Api operator = admin.withToken(issued.string("token"));
+        assertThat(operator.get("/api/v1/audit/events").status()).isEqualTo(403);
+        assertThat(operator.get("/api/v1/audit/verify").status()).isEqualTo(403);
+        assertThat(admin.anonymous().get("/api/v1/audit/keys").status()).isEqualTo(200);
     }
 
     private byte[] publicKey(String keyId) {

@@ -74,7 +74,6 @@ public class SealerLoop {
     private long requestedRounds;
     private long completedRounds;
     private Instant lastCheckpoint = Instant.EPOCH;
-    private long lastCheckpointSize = -1;
 
     public synchronized void start() {
         if (thread != null) {
@@ -195,17 +194,12 @@ public class SealerLoop {
         if (Duration.between(lastCheckpoint, now).compareTo(checkpointInterval) < 0) {
             return;
         }
-        Checkpoint checkpoint;
         try {
-            checkpoint = checkpointInOwnTransaction();
+            checkpointInOwnTransaction();
         } catch (SQLException e) {
             throw new AuditStorageException("cannot sign an audit checkpoint", e);
         }
         lastCheckpoint = now;
-        if (checkpoint.treeSize() != lastCheckpointSize) {
-            lastCheckpointSize = checkpoint.treeSize();
-            LOG.fine(() -> "audit checkpoint at tree size " + checkpoint.treeSize());
-        }
     }
 
     private void idle() {

@@ -3,6 +3,7 @@ package dev.symbiont.web.audit;
 import dev.symbiont.audit.AuditIntegrity;
 import dev.symbiont.audit.chain.SealerLoop;
 import dev.symbiont.web.Params;
+import dev.symbiont.web.problem.ApiExceptions;
 import dev.symbiont.web.security.CurrentCaller;
 import dev.symbiont.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,6 +62,7 @@ public class AuditIntegrityResource {
     public Response export(@QueryParam("from") String from, @QueryParam("to") String to) {
         AuditIntegrity.Range range = range(from, to);
         sealer.awaitSealed(AuditResource.READ_YOUR_WRITES);
+        integrity.requireEvents(range);
         String actor = caller.actor();
         StreamingOutput body = out -> integrity.export(range, actor, out);
         return Response.ok(body, "application/zip")
@@ -71,7 +73,7 @@ public class AuditIntegrityResource {
         Long fromSeq = from == null || from.isBlank() ? null : Params.nonNegativeLong("from", from, 0);
         Long toSeq = to == null || to.isBlank() ? null : Params.nonNegativeLong("to", to, 0);
         if (fromSeq != null && toSeq != null && fromSeq > toSeq) {
-            throw new dev.symbiont.web.problem.ApiExceptions.InvalidParameter("from", "from must not exceed to");
+            throw new ApiExceptions.InvalidParameter("from", "from must not exceed to");
         }
         return new AuditIntegrity.Range(fromSeq, toSeq);
     }

@@ -19,8 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -91,8 +93,8 @@ public class AuditResource {
         for (String name : names == null ? List.<String>of() : names) {
             if (!name.isBlank()) {
                 types.add(AuditEventType.fromWireName(name.strip()).orElseThrow(() ->
-                        new ApiExceptions.InvalidParameter("type", "type must be one of " + List.of(
-                                AuditEventType.values()).stream().map(AuditEventType::wireName).toList()
+                        new ApiExceptions.InvalidParameter("type", "type must be one of " + Arrays.stream(
+                                AuditEventType.values()).map(AuditEventType::wireName).toList()
                                 + ", was '" + name + "'")));
             }
         }
@@ -103,7 +105,7 @@ public class AuditResource {
         if (decision == null || decision.isBlank()) {
             return null;
         }
-        String value = decision.strip().toLowerCase(java.util.Locale.ROOT);
+        String value = decision.strip().toLowerCase(Locale.ROOT);
         if (!Set.of("allow", "deny", "allow_with_conditions").contains(value)) {
             throw new ApiExceptions.InvalidParameter("decision",
                     "decision must be one of allow, deny, allow_with_conditions");
