@@ -14,4 +14,18 @@ public record AuditQuery(UUID agentId, Set<AuditEventType> types, Instant from, 
     public AuditQuery {
         types = types == null ? Set.of() : Set.copyOf(types);
     }
+
+    /** Whether the event meets every criterion but the paging ones (the live feed's filter). */
+    public boolean matches(AuditEvent event) {
+        return (agentId == null || agentId.equals(event.agentId()))
+                && (types.isEmpty() || types.contains(event.type()))
+                && (from == null || !event.occurredAt().isBefore(from))
+                && (to == null || event.occurredAt().isBefore(to))
+                && (decision == null || decision.equals(event.decision()));
+    }
+
+    /** The same criteria, for the page after {@code seq}. */
+    public AuditQuery after(Long seq, int pageSize) {
+        return new AuditQuery(agentId, types, from, to, decision, seq, pageSize);
+    }
 }

@@ -24,6 +24,11 @@ public class AuditStream {
         return () -> subscribers.remove(subscriber);
     }
 
+    /** How many feeds are listening now. */
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
     public void publish(List<ChainedEvent> sealed) {
         if (subscribers.isEmpty() || sealed.isEmpty()) {
             return;

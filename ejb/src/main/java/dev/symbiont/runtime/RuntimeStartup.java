@@ -3,6 +3,8 @@ package dev.symbiont.runtime;
 import dev.symbiont.agent.AgentStateGauges;
 import dev.symbiont.audit.chain.SealerLoop;
 import dev.symbiont.audit.keys.SigningKeys;
+import dev.symbiont.compliance.ComplianceConfiguration;
+import dev.symbiont.compliance.job.ReportJobs;
 import dev.symbiont.migration.SchemaMigrator;
 import dev.symbiont.policy.engine.CompiledPolicyEngine;
 import dev.symbiont.security.InitialAdminKey;
@@ -21,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs before the application takes requests: waits for the database, migrates the schema, loads the audit
- * signing key, makes sure an admin can get in, then starts the metrics and the audit sealer. If any step fails the
+ * signing key and the compliance frameworks, makes sure an admin can get in, then starts the metrics, the
+ * audit sealer and any compliance report a previous run left unfinished. If any step fails the
  * application does not start, rather than serve on a wrong schema or without its audit trail.
  */
 @Singleton
@@ -50,6 +53,12 @@ public class RuntimeStartup {
     CompiledPolicyEngine policyEngine;
 
     @Inject
+    ComplianceConfiguration compliance;
+
+    @Inject
+    ReportJobs reportJobs;
+
+    @Inject
     RuntimeStatus status;
 
     @Inject
@@ -74,7 +83,12 @@ public class RuntimeStartup {
             initialAdminKey.ensure();
             policyEngine.reload();
             agentGauges.start();
+            LOG.info(() -> "compliance frameworks: " + String.join(", ", compliance.frameworks().names()));
             sealer.start();
+            int resumed = reportJobs.resumeUnfinished();
+            if (resumed > 0) {
+                LOG.info(() -> resumed + " unfinished compliance report(s) resumed");
+            }
             status.started(clock.instant());
         } catch (RuntimeException e) {
             status.failed(e.getMessage());

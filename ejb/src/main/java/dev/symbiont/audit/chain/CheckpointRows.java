@@ -41,6 +41,28 @@ public final class CheckpointRows {
                 null);
     }
 
+    /** The oldest checkpoint whose tree holds at least {@code minSize} events: the first to anchor them. */
+    public static Optional<Checkpoint> firstAtLeast(Connection connection, long minSize) throws SQLException {
+        return first(connection, "SELECT " + COLUMNS
+                + " FROM audit_checkpoint WHERE tree_size >= ? ORDER BY tree_size LIMIT 1", minSize);
+    }
+
+    /** Up to {@code limit} checkpoints with tree size above {@code afterSize}, smallest first. */
+    public static List<Checkpoint> after(Connection connection, long afterSize, int limit) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM audit_checkpoint WHERE tree_size > ? ORDER BY tree_size LIMIT ?")) {
+            query.setLong(1, afterSize);
+            query.setInt(2, limit);
+            try (ResultSet rows = query.executeQuery()) {
+                List<Checkpoint> checkpoints = new ArrayList<>();
+                while (rows.next()) {
+                    checkpoints.add(read(rows));
+                }
+                return checkpoints;
+            }
+        }
+    }
+
     /** Checkpoints with tree size in [minSize, maxSize], smallest first. */
     public static List<Checkpoint> between(Connection connection, long minSize, long maxSize) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS

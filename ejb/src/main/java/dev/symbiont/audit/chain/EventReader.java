@@ -7,9 +7,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -114,6 +116,48 @@ public final class EventReader {
         query.setLong(1, fromSeq);
         query.setLong(2, toSeq);
         return new Cursor(query, query.executeQuery());
+    }
+
+    /** How many events of these types happened in [from, to). */
+    public long countInPeriod(Collection<AuditEventType> types, Instant from, Instant to) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM audit_event "
+                + "WHERE event_type = ANY(?) AND occurred_at >= ? AND occurred_at < ?")) {
+            bindPeriod(query, types, from, to);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /** Streams the events of these types that happened in [from, to), in seq order, like {@link #range}. */
+    public Cursor inPeriod(Collection<AuditEventType> types, Instant from, Instant to) throws SQLException {
+        PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM audit_event "
+                + "WHERE event_type = ANY(?) AND occurred_at >= ? AND occurred_at < ? ORDER BY seq");
+        query.setFetchSize(5_000);
+        bindPeriod(query, types, from, to);
+        return new Cursor(query, query.executeQuery());
+    }
+
+    /** The lowest seq of any event that happened at or after {@code instant}. */
+    public Optional<Long> firstSeqSince(Instant instant) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT min(seq) FROM audit_event WHERE occurred_at >= ?")) {
+            query.setObject(1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                long seq = row.getLong(1);
+                return row.wasNull() ? Optional.empty() : Optional.of(seq);
+            }
+        }
+    }
+
+    private void bindPeriod(PreparedStatement query, Collection<AuditEventType> types, Instant from, Instant to)
+            throws SQLException {
+        query.setArray(1, connection.createArrayOf("text",
+                types.stream().map(AuditEventType::wireName).toArray(String[]::new)));
+        query.setObject(2, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+        query.setObject(3, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
     }
 
     static ChainedEvent read(ResultSet row) throws SQLException {

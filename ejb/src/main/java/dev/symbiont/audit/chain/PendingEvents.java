@@ -5,8 +5,10 @@ import dev.symbiont.audit.CanonicalJson;
 import dev.symbiont.runtime.Ids;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -39,6 +41,18 @@ public final class PendingEvents {
             }
             if (entries.size() > 1) {
                 insert.executeBatch();
+            }
+        }
+    }
+
+    /** Whether an event that happened before {@code instant} is committed but not yet in the chain. */
+    public static boolean anyUnsealedBefore(Connection connection, Instant instant) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM audit_pending WHERE occurred_at < ?)")) {
+            query.setObject(1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
             }
         }
     }

@@ -88,7 +88,7 @@ public class AuditResource {
                 .orElseThrow(() -> new AuditEventNotFoundException(eventId));
     }
 
-    private static Set<AuditEventType> types(List<String> names) {
+    static Set<AuditEventType> types(List<String> names) {
         Set<AuditEventType> types = EnumSet.noneOf(AuditEventType.class);
         for (String name : names == null ? List.<String>of() : names) {
             if (!name.isBlank()) {
@@ -101,7 +101,7 @@ public class AuditResource {
         return types;
     }
 
-    private static String decision(String decision) {
+    static String decision(String decision) {
         if (decision == null || decision.isBlank()) {
             return null;
         }

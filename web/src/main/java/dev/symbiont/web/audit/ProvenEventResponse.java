@@ -17,10 +17,6 @@ public record ProvenEventResponse(AuditEventResponse event, SealResponse seal, C
                                String signature) {
     }
 
-    public record CheckpointResponse(long treeSize, String rootHash, Instant createdAt, String keyId,
-                                     String signature) {
-    }
-
     public record InclusionProof(long leafIndex, long treeSize, String leafHash, List<String> auditPath) {
     }
 
@@ -32,8 +28,7 @@ public record ProvenEventResponse(AuditEventResponse event, SealResponse seal, C
         return new ProvenEventResponse(AuditEventResponse.withHashes(proven.event()),
                 new SealResponse(seal.firstSeq(), seal.lastSeq(), hex.formatHex(seal.chainHash()), seal.sealedAt(),
                         seal.keyId(), base64.encodeToString(seal.signature())),
-                new CheckpointResponse(checkpoint.treeSize(), hex.formatHex(checkpoint.rootHash()),
-                        checkpoint.createdAt(), checkpoint.keyId(), base64.encodeToString(checkpoint.signature())),
+                CheckpointResponse.of(checkpoint),
                 new InclusionProof(proven.event().seq(), checkpoint.treeSize(),
                         hex.formatHex(dev.symbiont.audit.format.Merkle.leafHash(proven.event().chainHash())),
                         proven.inclusionPath().stream().map(hex::formatHex).toList()));

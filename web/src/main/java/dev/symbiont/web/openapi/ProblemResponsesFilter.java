@@ -21,10 +21,10 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static final Map<String, String> NAMED = Map.of(
             "BadRequest", "Malformed body, invalid field or parameter (malformed-request, validation-failed, "
-                    + "invalid-parameter, invalid-policy)",
+                    + "invalid-parameter, invalid-policy, unknown-framework)",
             "NotFound", "No such resource (not-found)",
             "Conflict", "Not possible in the current state (illegal-transition, agent-not-editable, "
-                    + "concurrent-modification, last-admin-key, policy-exists)",
+                    + "concurrent-modification, last-admin-key, policy-exists, report-not-ready)",
             "PreconditionFailed", "If-Match does not match the current revision (precondition-failed)",
             "InvalidConfiguration", "The definition cannot run on this node (invalid-configuration)");
 

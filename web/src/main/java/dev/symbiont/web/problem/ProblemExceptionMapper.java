@@ -5,8 +5,15 @@ import dev.symbiont.agent.AgentCursor;
 import dev.symbiont.agent.AgentNotEditableException;
 import dev.symbiont.agent.AgentNotFoundException;
 import dev.symbiont.audit.AuditEventNotFoundException;
+import dev.symbiont.audit.CheckpointNotFoundException;
 import dev.symbiont.audit.InvalidAuditRangeException;
+import dev.symbiont.audit.InvalidCheckpointPairException;
+import dev.symbiont.audit.feed.FeedCapacityException;
 import dev.symbiont.agent.InvalidAgentConfigurationException;
+import dev.symbiont.compliance.UnknownFrameworkException;
+import dev.symbiont.compliance.job.InvalidReportPeriodException;
+import dev.symbiont.compliance.job.ReportNotFoundException;
+import dev.symbiont.compliance.job.ReportNotReadyException;
 import dev.symbiont.lifecycle.AgentState;
 import dev.symbiont.lifecycle.IllegalTransitionException;
 import dev.symbiont.lifecycle.RevisionMismatchException;
@@ -115,6 +122,16 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
             case PolicyNotFoundException e -> problem(ProblemType.NOT_FOUND, e.getMessage());
             case AuditEventNotFoundException e -> problem(ProblemType.NOT_FOUND, e.getMessage());
             case InvalidAuditRangeException e -> problem(ProblemType.INVALID_PARAMETER, e.getMessage());
+            case UnknownFrameworkException e -> problem(ProblemType.UNKNOWN_FRAMEWORK, e.getMessage())
+                    .withErrors(List.of(new Problem.FieldError("framework", "one of " + e.known())));
+            case InvalidReportPeriodException e -> problem(ProblemType.VALIDATION_FAILED, e.getMessage())
+                    .withErrors(List.of(new Problem.FieldError(e.field(), e.getMessage())));
+            case ReportNotFoundException e -> problem(ProblemType.NOT_FOUND, e.getMessage());
+            case ReportNotReadyException e -> problem(ProblemType.REPORT_NOT_READY, e.getMessage());
+            case CheckpointNotFoundException e -> problem(ProblemType.NOT_FOUND, e.getMessage());
+            case InvalidCheckpointPairException e -> problem(ProblemType.INVALID_PARAMETER, e.getMessage())
+                    .withErrors(List.of(new Problem.FieldError("first", e.getMessage())));
+            case FeedCapacityException e -> problem(ProblemType.SERVICE_UNAVAILABLE, e.getMessage());
             case PolicyDeniedException e -> problem(ProblemType.POLICY_DENIED, e.getMessage());
             case PolicyConflictException e -> problem(e.stale() ? ProblemType.PRECONDITION_FAILED
                     : ProblemType.POLICY_EXISTS, e.getMessage());
