@@ -70,6 +70,21 @@ public final class Api {
     }
 
     public Reply send(String method, String path, String body, String contentType) {
+        var request = request(method, path, body, contentType);
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString(), method, path);
+        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("ETag").orElse(null), response.body());
+    }
+
+    /** A GET whose body is binary (an export ZIP): the bytes exactly as sent. */
+    public Download download(String path) {
+        HttpResponse<byte[]> response = exchange(request("GET", path, null, null),
+                HttpResponse.BodyHandlers.ofByteArray(), "GET", path);
+        return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
+    }
+
+    private HttpRequest request(String method, String path, String body, String contentType) {
         var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -80,15 +95,27 @@ public final class Api {
             request.header("Content-Type", contentType);
         }
         headers.forEach(request::header);
+        return request.build();
+    }
+
+    private static <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body, String method,
+                                                String path) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("ETag").orElse(null), response.body());
+            return HTTP.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A binary response: status, content type and the body's bytes. */
+    public record Download(int status, String contentType, byte[] body) {
+
+        @Override
+        public String toString() {
+            return status + " " + contentType + " (" + body.length + " bytes)";
         }
     }
 
