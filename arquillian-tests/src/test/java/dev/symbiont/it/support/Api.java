@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -70,6 +71,20 @@ public final class Api {
     }
 
     public Reply send(String method, String path, String body, String contentType) {
+        var request = request(method, path, body, contentType);
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString(), method, path);
+        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("ETag").orElse(null), response.body());
+    }
+
+    /** A GET whose body is binary (an export ZIP, a report): the bytes exactly as sent. */
+    public Download download(String path) {
+        HttpResponse<byte[]> response = exchange(request("GET", path, null, null),
+                HttpResponse.BodyHandlers.ofByteArray(), "GET", path);
+        return new Download(response.statusCode(), response.headers(), response.body());
+    }
+
+    private HttpRequest request(String method, String path, String body, String contentType) {
         var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -80,10 +95,13 @@ public final class Api {
             request.header("Content-Type", contentType);
         }
         headers.forEach(request::header);
+        return request.build();
+    }
+
+    private static <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body, String method,
+                                                String path) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("ETag").orElse(null), response.body());
+            return HTTP.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {
@@ -92,26 +110,12 @@ public final class Api {
         }
     }
 
-    /** GET of a file: the bytes as sent, with the response headers. */
-    public Download download(String path) {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(request::header);
-        try {
-            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Download(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException("GET " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
+    /** A binary response: status, headers and the body's bytes. */
+    public record Download(int status, HttpHeaders headers, byte[] body) {
 
-    /** A downloaded file. */
-    public record Download(int status, java.net.http.HttpHeaders headers, byte[] body) {
+        public String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
 
         public String header(String name) {
             return headers.firstValue(name).orElse(null);
@@ -119,7 +123,7 @@ public final class Api {
 
         @Override
         public String toString() {
-            return status + " " + header("Content-Type") + " " + body.length + " bytes";
+            return status + " " + contentType() + " (" + body.length + " bytes)";
         }
     }
 

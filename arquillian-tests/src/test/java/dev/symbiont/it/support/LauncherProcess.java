@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -105,6 +108,35 @@ public final class LauncherProcess implements AutoCloseable {
             throw new AssertionError("launcher did not stop within 150 s");
         }
         return process.exitValue();
+    }
+
+    /**
+     * kill -9 of Liberty's JVM (the launcher's child: {@code server run} execs it) and then of the launcher, as the
+     * OOM killer or a power cut would end them: no shutdown hook, no server stop, open transactions cut off.
+     * Returns when all of them are gone, with the "pid command" of each descendant killed.
+     */
+    public List<String> killHard() throws InterruptedException {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        List<String> killed = descendants.stream()
+                .map(p -> p.pid() + " " + p.info().command().orElse("?")).toList();
+        if (killed.stream().noneMatch(p -> p.endsWith("/java"))) {
+            throw new AssertionError("no Liberty JVM under the launcher to kill: " + killed + "\n" + tail());
+        }
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle descendant : descendants) {
+            awaitExit(descendant);
+        }
+        process.destroyForcibly();
+        awaitExit(process.toHandle());
+        return killed;
+    }
+
+    private static void awaitExit(ProcessHandle handle) throws InterruptedException {
+        try {
+            handle.onExit().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("process " + handle.pid() + " is still alive 30 s after kill -9", e);
+        }
     }
 
     public static boolean listening(int port) {
