@@ -5,15 +5,20 @@ import dev.symbiont.audit.AuditEvents;
 import dev.symbiont.audit.format.ChainedEvent;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.UUID;
 
 /** An audit event on the wire; {@code details} is the chained JSON, {@code hashes} only where the chain is shown. */
 public record AuditEventResponse(long seq, UUID eventId, Instant occurredAt, UUID agentId, String eventType,
                                  String actor, String decision, JsonObject details, String prevHash,
                                  String chainHash) {
+
+    /** One factory: {@code Json.createReader} looks the provider up again on every call (a page is 1,000 events). */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     public static AuditEventResponse of(AuditEvent event) {
         return new AuditEventResponse(event.seq(), event.eventId(), event.occurredAt(), event.agentId(),
@@ -29,7 +34,7 @@ public record AuditEventResponse(long seq, UUID eventId, Instant occurredAt, UUI
     }
 
     private static JsonObject parse(String details) {
-        try (var reader = Json.createReader(new StringReader(details))) {
+        try (var reader = READERS.createReader(new StringReader(details))) {
             return reader.readObject();
         }
     }
