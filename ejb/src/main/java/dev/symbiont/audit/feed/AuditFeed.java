@@ -3,6 +3,7 @@ package dev.symbiont.audit.feed;
 import dev.symbiont.audit.AuditLog;
 import dev.symbiont.audit.AuditQuery;
 import dev.symbiont.audit.AuditStream;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,11 @@ public class AuditFeed {
 
     private Semaphore clients;
 
+    @PostConstruct
+    void createPermits() {
+        clients = new Semaphore(Math.max(1, maxClients));
+    }
+
     /**
      * Starts a feed of the events matching {@code filter}: first those after {@code afterSeq} from storage (none
      * when null), then live ones.
@@ -48,8 +54,7 @@ public class AuditFeed {
      * @throws FeedCapacityException when {@code max-clients} feeds are open already
      */
     public void open(AuditQuery filter, Long afterSeq, AuditFeedSink sink) {
-        Semaphore permits = clients();
-        if (!permits.tryAcquire()) {
+        if (!clients.tryAcquire()) {
             throw new FeedCapacityException(maxClients);
         }
         var session = new FeedSession(filter, afterSeq, sink, stream, log::page, buffer, keepAlive);
@@ -58,19 +63,12 @@ public class AuditFeed {
                 try {
                     session.run();
                 } finally {
-                    permits.release();
+                    clients.release();
                 }
             });
         } catch (RuntimeException rejected) {
-            permits.release();
+            clients.release();
             throw rejected;
         }
-    }
-
-    private synchronized Semaphore clients() {
-        if (clients == null) {
-            clients = new Semaphore(Math.max(1, maxClients));
-        }
-        return clients;
     }
 }

@@ -5,6 +5,7 @@ import dev.symbiont.audit.keys.SigningKeys;
 import dev.symbiont.compliance.ComplianceConfiguration;
 import dev.symbiont.compliance.ComplianceFramework;
 import dev.symbiont.compliance.render.ReportRenderers;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,6 +68,11 @@ public class ReportJobs {
     private final ReportRenderers renderers = new ReportRenderers();
     private Semaphore slots;
 
+    @PostConstruct
+    void createSlots() {
+        slots = new Semaphore(Math.max(1, maxConcurrent), true);
+    }
+
     /** Queues a committed report request. */
     public void submit(UUID id) {
         executor.execute(() -> run(id));
@@ -84,9 +90,8 @@ public class ReportJobs {
     }
 
     private void run(UUID id) {
-        Semaphore permits = slots();
         try {
-            permits.acquire();
+            slots.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return; // the server is stopping: the report stays queued and is resumed at the next start
@@ -110,7 +115,7 @@ public class ReportJobs {
             LOG.log(Level.WARNING, "compliance report " + id + " failed", e);
             fail(id, reason(e));
         } finally {
-            permits.release();
+            slots.release();
         }
     }
 
@@ -139,12 +144,5 @@ public class ReportJobs {
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return "the report could not be produced: " + (message.length() > 500 ? message.substring(0, 500) : message);
-    }
-
-    private synchronized Semaphore slots() {
-        if (slots == null) {
-            slots = new Semaphore(Math.max(1, maxConcurrent), true);
-        }
-        return slots;
     }
 }

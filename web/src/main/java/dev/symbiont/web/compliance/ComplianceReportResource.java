@@ -2,6 +2,7 @@ package dev.symbiont.web.compliance;
 
 import static dev.symbiont.web.problem.ApiExceptions.requireBody;
 
+import dev.symbiont.audit.format.Hashes;
 import dev.symbiont.compliance.job.ComplianceReports;
 import dev.symbiont.compliance.job.ReportDownload;
 import dev.symbiont.compliance.job.ReportStatus;
@@ -25,8 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -133,7 +132,8 @@ public class ComplianceReportResource {
     private static Response download(ReportDownload file, String mediaType) {
         return Response.ok(file.content(), mediaType)
                 .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
-                .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(sha256(file.content())) + ":")
+                .header("Repr-Digest", "sha-256=:"
+                        + Base64.getEncoder().encodeToString(Hashes.sha256(file.content())) + ":")
                 .build();
     }
 
@@ -145,13 +145,5 @@ public class ComplianceReportResource {
 
     private URI reportUri(UUID id) {
         return uriInfo.getBaseUriBuilder().path("compliance/reports").path(id.toString()).build();
-    }
-
-    private static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }
