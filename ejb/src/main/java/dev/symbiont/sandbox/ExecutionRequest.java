@@ -1,6 +1,7 @@
 package dev.symbiont.sandbox;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,8 @@ public record ExecutionRequest(UUID executionId, String image, List<String> comm
             throw new IllegalArgumentException("command is required");
         }
         command = List.copyOf(command);
-        environment = environment == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        environment = environment == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         environment.keySet().forEach(ExecutionRequest::checkVariableName);
         stdin = stdin == null ? new byte[0] : stdin.clone();
     }
