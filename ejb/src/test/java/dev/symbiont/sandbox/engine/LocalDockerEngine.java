@@ -61,6 +61,12 @@ public final class LocalDockerEngine implements AutoCloseable {
     }
 
     private static LocalDockerEngine startOwn(String gvisorRuntime) {
+        if (!HostCommands.isRoot()) {
+            throw new IllegalStateException("The sandbox tests start a private dockerd with gVisor, which needs root ("
+                    + "and, once, apt-get install -y " + String.join(" ", DebianPackages.NEEDED) + "). Run them as "
+                    + "root, or set " + DOCKER_HOST_ENV + " to an engine that has the runsc runtime registered, or "
+                    + "leave them out explicitly with -DexcludedGroups=sandbox.");
+        }
         Path project = projectRoot();
         DaemonLayout layout = layout(project);
         List<String> timings = new ArrayList<>();
