@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param networkCapable  whether containers on it can be given a network; Debian's runsc has to be registered with
  *                        {@code --network=none} on this kernel, so a gVisor tier has none
  * @param userSpaceKernel gVisor: the agent's processes live in the sandbox's own kernel, so process limits are
- *                        set there and the host cgroup only bounds the sandbox's host threads
+ *                        set there and the host cgroup only bounds the sandbox's host threads; a memory overrun
+ *                        kills the whole sandbox, so its SIGKILL exit (137) counts as an OOM kill
  */
 public record DockerRuntime(SecurityTier tier, String name, boolean networkCapable, boolean userSpaceKernel) {
 
