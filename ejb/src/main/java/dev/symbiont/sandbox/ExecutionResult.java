@@ -1,0 +1,42 @@
+package dev.symbiont.sandbox;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * How an execution ended. A result exists only for a process that was started; requests the sandbox cannot run
+ * end in an exception instead.
+ *
+ * @param exitCode        the process's exit status as the engine reports it (137 when killed)
+ * @param duration        from process start to its end, by the engine's clock
+ * @param startup         from the request to the process running: create, attach, start
+ * @param firstOutput     from the request to the first byte on stdout or stderr, if any came
+ * @param peakMemoryBytes the highest memory use the engine sampled (about once a second), if it sampled any
+ * @param cpuTime         CPU time used by the sandbox as of the engine's last sample, if it took one
+ */
+public record ExecutionResult(UUID executionId, SecurityTier tier, Termination termination, int exitCode,
+                              CapturedOutput stdout, CapturedOutput stderr, Duration duration, Duration startup,
+                              Optional<Duration> firstOutput, OptionalLong peakMemoryBytes,
+                              Optional<Duration> cpuTime) {
+
+    public ExecutionResult {
+        Objects.requireNonNull(executionId, "executionId");
+        Objects.requireNonNull(tier, "tier");
+        Objects.requireNonNull(termination, "termination");
+        Objects.requireNonNull(stdout, "stdout");
+        Objects.requireNonNull(stderr, "stderr");
+        Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(startup, "startup");
+        Objects.requireNonNull(firstOutput, "firstOutput");
+        Objects.requireNonNull(peakMemoryBytes, "peakMemoryBytes");
+        Objects.requireNonNull(cpuTime, "cpuTime");
+    }
+
+    /** Exited by itself with status 0. */
+    public boolean succeeded() {
+        return termination == Termination.EXITED && exitCode == 0;
+    }
+}
