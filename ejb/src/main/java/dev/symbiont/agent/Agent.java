@@ -108,6 +108,20 @@ public final class Agent {
         }
     }
 
+    /**
+     * What an execution of this agent runs. Only a Ready agent runs, and only one that has an execution spec.
+     *
+     * @throws AgentNotRunnableException otherwise
+     */
+    public ExecutionSpec requireRunnable() {
+        if (state != AgentState.READY) {
+            throw new AgentNotRunnableException(id, "agent " + id + " is " + state.label()
+                    + "; only a ready agent can be executed");
+        }
+        return definition.executionSpec().orElseThrow(() -> new AgentNotRunnableException(id, "agent " + id
+                + " has no execution spec (image and command); redefine it with one to execute it"));
+    }
+
     /** Events recorded since the agent was loaded or created, oldest first; cleared once stored. */
     public List<LifecycleEvent> pendingEvents() {
         return List.copyOf(pendingEvents);

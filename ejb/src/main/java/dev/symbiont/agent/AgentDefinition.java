@@ -5,16 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What an agent is: identity, capabilities, limits and security profile. Immutable; replaced as a whole.
  * Syntactic validity is checked at the API boundary; {@link AgentConfigurationValidator} judges whether this node
- * can run it.
+ * can run it. {@code execution} is absent for an agent that is only registered, not run in the sandbox.
  */
 public record AgentDefinition(String name, String version, String description, List<String> capabilities,
                               ResourceLimits resourceLimits, SandboxTierPreference sandboxTier,
                               boolean requiresNetwork, boolean requiresFilesystem, List<String> externalApis,
-                              DataSensitivity dataSensitivity, Map<String, String> metadata) {
+                              DataSensitivity dataSensitivity, Map<String, String> metadata,
+                              ExecutionSpec execution) {
 
     public AgentDefinition {
         Objects.requireNonNull(name, "name");
@@ -31,6 +33,10 @@ public record AgentDefinition(String name, String version, String description, L
      * This definition with a policy decision's conditions applied: resource ceilings lower the limits, a minimum
      * sandbox tier raises the tier (never lowers it). Conditions about other things leave it unchanged.
      */
+    public Optional<ExecutionSpec> executionSpec() {
+        return Optional.ofNullable(execution);
+    }
+
     public AgentDefinition constrainedBy(List<PolicyCondition> conditions) {
         ResourceLimits limits = resourceLimits;
         SandboxTierPreference tier = sandboxTier;
@@ -47,6 +53,6 @@ public record AgentDefinition(String name, String version, String description, L
             }
         }
         return new AgentDefinition(name, version, description, capabilities, limits, tier, requiresNetwork,
-                requiresFilesystem, externalApis, dataSensitivity, metadata);
+                requiresFilesystem, externalApis, dataSensitivity, metadata, execution);
     }
 }

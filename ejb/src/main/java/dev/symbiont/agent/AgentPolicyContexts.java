@@ -6,6 +6,7 @@ import dev.symbiont.security.Caller;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What policies see of an agent: the subject fields and the attributes rules can test, for creation (and
@@ -39,6 +40,22 @@ public final class AgentPolicyContexts {
         AgentDefinition d = agent.definition();
         return new PolicyContext(agent.id().toString(), d.name(), Set.copyOf(d.capabilities()), role(caller),
                 d.sandboxTier(), d.dataSensitivity(), "agents/" + agent.id() + "/" + command.label(), attributes);
+    }
+
+    /**
+     * An execution in the sandbox (sandbox.exec): the agent's attributes plus its image, the size of the input and
+     * the names of the caller's extra environment variables, so rules can limit what runs and with what.
+     */
+    public static PolicyContext forExecution(Agent agent, ExecutionSpec spec, int inputBytes,
+                                             Set<String> extraEnvironment, Caller caller) {
+        Map<String, Object> attributes = attributes(agent.definition());
+        attributes.put("state", agent.state().label());
+        attributes.put("image", spec.image());
+        attributes.put("input_bytes", inputBytes);
+        attributes.put("environment_names", String.join(",", new TreeSet<>(extraEnvironment)));
+        AgentDefinition d = agent.definition();
+        return new PolicyContext(agent.id().toString(), d.name(), Set.copyOf(d.capabilities()), role(caller),
+                d.sandboxTier(), d.dataSensitivity(), "agents/" + agent.id() + "/execute", attributes);
     }
 
     private static Map<String, Object> attributes(AgentDefinition d) {

@@ -18,7 +18,9 @@ public enum AuditEventType {
     AUTHENTICATION_FAILED("auth.failed"),
     SIGNING_KEY_ROTATED("audit.key_rotated"),
     AUDIT_EXPORTED("audit.exported"),
-    COMPLIANCE_REPORT_REQUESTED("compliance.report_requested");
+    COMPLIANCE_REPORT_REQUESTED("compliance.report_requested"),
+    SANDBOX_EXECUTION_STARTED("sandbox.execution_started"),
+    SANDBOX_EXECUTION_ENDED("sandbox.execution_ended");
 
     private final String wireName;
 

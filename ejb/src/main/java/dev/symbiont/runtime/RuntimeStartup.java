@@ -5,8 +5,11 @@ import dev.symbiont.audit.chain.SealerLoop;
 import dev.symbiont.audit.keys.SigningKeys;
 import dev.symbiont.compliance.ComplianceConfiguration;
 import dev.symbiont.compliance.job.ReportJobs;
+import dev.symbiont.execution.ExecutionRecords;
 import dev.symbiont.migration.SchemaMigrator;
 import dev.symbiont.policy.engine.CompiledPolicyEngine;
+import dev.symbiont.sandbox.Sandboxes;
+import dev.symbiont.sandbox.risk.RiskConfiguration;
 import dev.symbiont.security.InitialAdminKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -24,7 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Runs before the application takes requests: waits for the database, migrates the schema, loads the audit
  * signing key and the compliance frameworks, makes sure an admin can get in, then starts the metrics, the
- * audit sealer and any compliance report a previous run left unfinished. If any step fails the
+ * audit sealer and any compliance report a previous run left unfinished, records executions a previous run left
+ * running as interrupted and reaps their sandbox containers (now, or once the engine is reachable). If any step fails the
  * application does not start, rather than serve on a wrong schema or without its audit trail.
  */
 @Singleton
@@ -59,6 +63,15 @@ public class RuntimeStartup {
     ReportJobs reportJobs;
 
     @Inject
+    RiskConfiguration risk;
+
+    @Inject
+    ExecutionRecords executions;
+
+    @Inject
+    Sandboxes sandboxes;
+
+    @Inject
     RuntimeStatus status;
 
     @Inject
@@ -89,6 +102,13 @@ public class RuntimeStartup {
             if (resumed > 0) {
                 LOG.info(() -> resumed + " unfinished compliance report(s) resumed");
             }
+            LOG.info(() -> "sandbox risk weights: " + risk.assessor().weights() + ", trusted images " + risk.trustedImages().prefixes());
+            int interrupted = executions.interruptRunning().size();
+            if (interrupted > 0) {
+                LOG.warning(() -> interrupted + " sandbox execution(s) were running when the server stopped; "
+                        + "recorded as interrupted");
+            }
+            sandboxes.reclaimOrphans();
             status.started(clock.instant());
         } catch (RuntimeException e) {
             status.failed(e.getMessage());

@@ -13,7 +13,7 @@ class AgentConfigurationValidatorTest {
             new AgentConfigurationValidator(new NodeLimits(4096, 2.0, 100, 100, Duration.ofHours(1)));
 
     private static AgentDefinition definition(ResourceLimits limits, boolean network, List<String> apis) {
-        return new AgentDefinition("a", "1", null, List.of(), limits, null, network, false, apis, null, Map.of());
+        return new AgentDefinition("a", "1", null, List.of(), limits, null, network, false, apis, null, Map.of(), null);
     }
 
     private static ResourceLimits limits(int memory, double cpu, int disk, int net, Duration timeout) {

@@ -24,7 +24,7 @@ class AgentTest {
     static AgentDefinition definition(String version) {
         return new AgentDefinition("summarizer", version, "summarizes", List.of("summarize"),
                 new ResourceLimits(512, 1.0, 50, 10, Duration.ofMinutes(5)), SandboxTierPreference.AUTO,
-                true, false, List.of("https://api.example.com"), DataSensitivity.INTERNAL, Map.of("team", "ml"));
+                true, false, List.of("https://api.example.com"), DataSensitivity.INTERNAL, Map.of("team", "ml"), null);
     }
 
     static Agent readyAgent() {

@@ -52,7 +52,7 @@ class LifecycleCommandTest {
     /** An agent driven into {@code state} through the state machine itself. */
     private static Agent agentIn(AgentState state) {
         var definition = new AgentDefinition("a", "1", null, List.of(), new ResourceLimits(64, 1, 1, 0,
-                Duration.ofMinutes(1)), null, false, false, List.of(), null, Map.of());
+                Duration.ofMinutes(1)), null, false, false, List.of(), null, Map.of(), null);
         Agent agent = Agent.register(UUID.randomUUID(), definition, "t", NOW);
         List<AgentState> path = switch (state) {
             case INITIALIZING -> List.of();

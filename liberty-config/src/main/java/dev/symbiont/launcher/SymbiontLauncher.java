@@ -23,6 +23,8 @@ public final class SymbiontLauncher {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
     private final LauncherSettings settings;
     private EmbeddedPostgresServer database;
     private Process liberty;
@@ -68,8 +70,8 @@ public final class SymbiontLauncher {
         System.out.println("symbiont: starting Liberty server " + settings.serverName());
         previousLogKey = logFileKey();
         liberty = command.start();
-        if (!awaitReady()) {
-            System.err.println("symbiont: the runtime did not become ready; see "
+        if (!awaitStarted()) {
+            System.err.println("symbiont: the runtime did not start; see "
                     + settings.serverDirectory().resolve("logs/messages.log"));
             stop();
             return 1;
@@ -78,13 +80,17 @@ public final class SymbiontLauncher {
         return liberty.waitFor();
     }
 
-    private boolean awaitReady() throws InterruptedException {
-        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        var ready = HttpRequest.newBuilder(URI.create(base() + "/health/ready")).timeout(Duration.ofSeconds(5)).build();
+    /**
+     * Waits for the startup check: the application is up. Readiness can stay down for reasons the runtime reports
+     * itself (no Docker engine for the sandbox), which the banner then shows.
+     */
+    private boolean awaitStarted() throws InterruptedException {
+        var started = HttpRequest.newBuilder(URI.create(base() + "/health/started")).timeout(Duration.ofSeconds(5))
+                .build();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (Instant.now().isBefore(deadline) && liberty.isAlive() && !applicationFailed()) {
             try {
-                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (client.send(started, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return true;
                 }
             } catch (IOException e) {
@@ -124,13 +130,14 @@ public final class SymbiontLauncher {
     private void printBanner(String dbDescription) throws IOException {
         String base = base();
         var banner = new StringBuilder()
-                .append("\n================ Symbiont runtime is ready ================\n")
+                .append("\n=============== Symbiont runtime has started ===============\n")
                 .append("  API        ").append(base).append("/api/v1\n")
                 .append("  Health     ").append(base).append("/health (live, ready, started), ")
                 .append(base).append("/api/v1/health\n")
                 .append("  Metrics    ").append(base).append("/metrics\n")
                 .append("  OpenAPI    ").append(base).append("/openapi  (UI: ").append(base).append("/openapi/ui)\n")
-                .append("  Database   ").append(dbDescription).append('\n');
+                .append("  Database   ").append(dbDescription).append('\n')
+                .append("  Readiness  ").append(readiness()).append('\n');
         var keyFile = settings.adminKeyFile();
         if (Files.isRegularFile(keyFile)) {
             banner.append("  Admin key  ").append(Files.readString(keyFile).strip()).append('\n')
@@ -142,6 +149,22 @@ public final class SymbiontLauncher {
         banner.append("  Stop       Ctrl-C\n")
                 .append("===========================================================\n");
         System.out.println(banner);
+    }
+
+    /** UP, or DOWN with the checks' own words (e.g. the sandbox's missing Docker engine). */
+    private String readiness() {
+        var ready = HttpRequest.newBuilder(URI.create(base() + "/health/ready")).timeout(Duration.ofSeconds(10))
+                .build();
+        try {
+            HttpResponse<String> response = client.send(ready, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? "UP"
+                    : "DOWN (" + base() + "/health/ready): " + response.body().replaceAll("\\s+", " ");
+        } catch (IOException e) {
+            return "unknown: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
     }
 
     private String base() {

@@ -8,6 +8,8 @@ import dev.symbiont.it.support.Api;
 import dev.symbiont.it.support.ItSettings;
 import dev.symbiont.it.support.LauncherProcess;
 import dev.symbiont.migration.EmbeddedPostgresServer;
+import jakarta.json.Json;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,8 +34,10 @@ class LauncherIT {
         Path work = Files.createTempDirectory(ItSettings.workDirectory(), "embedded-");
         int httpPort = ItSettings.port("symbiont.it.launcher.http.port");
         int dbPort = ItSettings.port("symbiont.it.launcher.db.port");
+        // a machine without a Docker engine: the runtime starts, readiness and executions say what is missing
         var env = Map.of("SYMBIONT_HTTP_PORT", Integer.toString(httpPort),
-                "SYMBIONT_EMBEDDED_DB_PORT", Integer.toString(dbPort));
+                "SYMBIONT_EMBEDDED_DB_PORT", Integer.toString(dbPort),
+                "SYMBIONT_SANDBOX_DOCKER_HOST", "unix:///nonexistent/symbiont/docker.sock");
 
         String adminKey;
         String agentId;
@@ -45,6 +49,7 @@ class LauncherIT {
             Api api = Api.at(first.baseUrl(), adminKey);
             agentId = api.post("/api/v1/agents", json(valid("survivor"))).string("id");
             assertThat(api.post("/api/v1/agents/" + agentId + "/start", "{}").status()).isEqualTo(200);
+            withoutDockerEngineReadinessIsDownAndExecutionsAre503(first, api);
 
             first.stop();
             assertThat(LauncherProcess.listening(httpPort)).as("Liberty stopped").isFalse();
@@ -62,6 +67,26 @@ class LauncherIT {
             assertThat(agent.string("state")).isEqualTo("running");
             assertThat(api.get("/api/v1/agents/" + agentId + "/history").json().getJsonArray("items")).hasSize(3);
         }
+    }
+
+    private static void withoutDockerEngineReadinessIsDownAndExecutionsAre503(LauncherProcess launcher, Api api)
+            throws IOException {
+        assertThat(launcher.output()).contains("Readiness  DOWN").contains("sandbox")
+                .contains("Docker engine not reachable at unix:///nonexistent/symbiont/docker.sock");
+        assertThat(api.anonymous().get("/health/ready").status()).isEqualTo(503);
+        var runnable = valid("no-engine").add("sandbox_tier", "auto").add("requires_network", false)
+                .add("external_apis", Json.createArrayBuilder())
+                .add("execution", Json.createObjectBuilder().add("image", "busybox:latest")
+                        .add("command", Json.createArrayBuilder().add("true")));
+        String id = api.post("/api/v1/agents", json(runnable)).string("id");
+
+        Api.Reply reply = api.post("/api/v1/agents/" + id + "/execute", "{}");
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(503);
+        assertThat(reply.string("type")).endsWith("/sandbox-unavailable");
+        assertThat(reply.string("detail")).contains("Docker engine not reachable");
+        assertThat(api.get("/api/v1/agents/" + id + "/executions").json().getJsonArray("items").getJsonObject(0)
+                .getString("status")).isEqualTo("failed");
     }
 
     @Test

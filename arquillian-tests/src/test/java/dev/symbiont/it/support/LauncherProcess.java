@@ -72,11 +72,11 @@ public final class LauncherProcess implements AutoCloseable {
         return new LauncherProcess(command.start(), output, port);
     }
 
-    /** Waits for the "ready" banner; fails with the launcher's output if it does not come. */
+    /** Waits for the "started" banner; fails with the launcher's output if it does not come. */
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            if (output().contains("Symbiont runtime is ready")) {
+            if (output().contains("Symbiont runtime has started")) {
                 return;
             }
             if (!process.isAlive()) {

@@ -3,6 +3,7 @@ package dev.symbiont.agent.jpa;
 import dev.symbiont.agent.Agent;
 import dev.symbiont.agent.AgentDefinition;
 import dev.symbiont.agent.DataSensitivity;
+import dev.symbiont.agent.ExecutionSpec;
 import dev.symbiont.agent.ResourceLimits;
 import dev.symbiont.agent.SandboxTierPreference;
 import dev.symbiont.lifecycle.AgentHistoryEntry;
@@ -27,9 +28,14 @@ final class AgentEntityMapper {
         var definition = new AgentDefinition(e.getName(), e.getVersion(), e.getDescription(),
                 List.of(e.getCapabilities()), limits, SandboxTierPreference.valueOf(e.getSandboxTier()),
                 e.isRequiresNetwork(), e.isRequiresFilesystem(), List.of(e.getExternalApis()),
-                DataSensitivity.valueOf(e.getDataSensitivity()), e.getMetadata());
+                DataSensitivity.valueOf(e.getDataSensitivity()), e.getMetadata(), executionSpec(e));
         return Agent.restore(e.getId(), definition, AgentState.valueOf(e.getState()), e.getStateReason(),
                 e.getStateChangedAt(), e.getCreatedAt(), e.getCreatedBy(), e.getUpdatedAt(), e.getRowVersion());
+    }
+
+    private static ExecutionSpec executionSpec(AgentEntity e) {
+        return e.getExecImage() == null ? null
+                : new ExecutionSpec(e.getExecImage(), List.of(e.getExecCommand()), e.getExecEnvironment());
     }
 
     static AgentEntity newEntity(Agent agent) {
@@ -58,6 +64,10 @@ final class AgentEntityMapper {
         e.setExternalApis(d.externalApis().toArray(String[]::new));
         e.setDataSensitivity(d.dataSensitivity().name());
         e.setMetadata(d.metadata());
+        ExecutionSpec exec = d.execution();
+        e.setExecImage(exec == null ? null : exec.image());
+        e.setExecCommand(exec == null ? null : exec.command().toArray(String[]::new));
+        e.setExecEnvironment(exec == null ? null : exec.environment());
         e.setState(agent.state().name());
         e.setStateReason(agent.stateReason());
         e.setStateChangedAt(agent.stateChangedAt());

@@ -14,6 +14,10 @@ public final class RiskAssessor {
         this.weights = Objects.requireNonNull(weights, "weights");
     }
 
+    public RiskWeights weights() {
+        return weights;
+    }
+
     public RiskAssessment assess(RiskFactors factors) {
         Map<String, Double> contributions = new LinkedHashMap<>();
         contributions.put("data_sensitivity", weights.dataSensitivity().get(factors.dataSensitivity()));

@@ -8,6 +8,7 @@ import dev.symbiont.audit.format.AuditEncoding;
 import dev.symbiont.audit.format.ChainedEvent;
 import dev.symbiont.audit.format.RawKeySigner;
 import dev.symbiont.audit.format.VerificationResult;
+import dev.symbiont.testing.MigratedPostgres;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import java.io.StringReader;

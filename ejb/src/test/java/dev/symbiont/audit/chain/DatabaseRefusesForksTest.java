@@ -7,6 +7,7 @@ import dev.symbiont.audit.AuditEntry;
 import dev.symbiont.audit.AuditEventType;
 import dev.symbiont.audit.format.ChainedEvent;
 import dev.symbiont.audit.format.RawKeySigner;
+import dev.symbiont.testing.MigratedPostgres;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;

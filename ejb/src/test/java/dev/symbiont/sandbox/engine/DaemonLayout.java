@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * engine is never touched and the test image survives {@code mvn clean}; the configuration and log are build output.
  *
  * @param stateDir data root and containerd state, e.g. {@code <project>/.symbiont/docker}
- * @param runDir   exec root, pid file and API socket; short, since unix socket paths are limited to 107 bytes
+ * @param runDir   exec root and API socket; short, since unix socket paths are limited to 107 bytes
  * @param buildDir daemon.json and dockerd.log, e.g. {@code <module>/target/docker-engine}
  */
 record DaemonLayout(Path stateDir, Path runDir, Path buildDir) {
@@ -20,8 +20,9 @@ record DaemonLayout(Path stateDir, Path runDir, Path buildDir) {
         return runDir.resolve("exec");
     }
 
+    /** With the state, not the run dir: whatever run dir an earlier daemon had, the next start finds and stops it. */
     Path pidFile() {
-        return runDir.resolve("dockerd.pid");
+        return stateDir.resolve("dockerd.pid");
     }
 
     Path socket() {

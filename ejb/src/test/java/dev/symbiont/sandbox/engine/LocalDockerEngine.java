@@ -26,6 +26,8 @@ public final class LocalDockerEngine implements AutoCloseable {
     public static final String DOCKER_HOST_PROPERTY = "symbiont.test.docker-host";
     public static final String DOCKER_HOST_ENV = "SYMBIONT_TEST_DOCKER_HOST";
     public static final String GVISOR_RUNTIME_PROPERTY = "symbiont.test.gvisor-runtime";
+    /** Where the own engine's socket goes, when something else (a server under test) must know it in advance. */
+    public static final String RUN_DIR_PROPERTY = "symbiont.test.docker-run-dir";
 
     private final String dockerHost;
     private final String gvisorRuntime;
@@ -206,6 +208,10 @@ public final class LocalDockerEngine implements AutoCloseable {
     static DaemonLayout layout(Path project) {
         Path state = project.resolve(".symbiont/docker");
         Path run = state.resolve("run");
+        String fixedRun = System.getProperty(RUN_DIR_PROPERTY);
+        if (fixedRun != null && !fixedRun.isBlank()) {
+            run = Path.of(fixedRun);
+        }
         // containerd puts sockets 45 bytes deep under the exec root; unix socket paths end at 107 bytes.
         if (run.toString().length() > 60) {
             run = Path.of("/tmp", "symbiont-docker-%08x".formatted(project.toString().hashCode()));

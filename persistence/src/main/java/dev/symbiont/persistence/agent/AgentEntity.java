@@ -66,6 +66,18 @@ public class AgentEntity {
     @Column(nullable = false, columnDefinition = "jsonb")
     private Map<String, String> metadata;
 
+    /** The execution spec: image and command both present or both null (a CHECK in V6). */
+    @Column(name = "exec_image", length = 512)
+    private String execImage;
+
+    @Column(name = "exec_command")
+    private String[] execCommand;
+
+    @Convert(converter = JsonObjectMapConverter.class)
+    @ColumnTransformer(write = "?::jsonb")
+    @Column(name = "exec_environment", columnDefinition = "jsonb")
+    private Map<String, String> execEnvironment;
+
     @Column(nullable = false, length = 16)
     private String state;
 
@@ -127,6 +139,12 @@ public class AgentEntity {
     public void setDataSensitivity(String dataSensitivity) { this.dataSensitivity = dataSensitivity; }
     public Map<String, String> getMetadata() { return metadata; }
     public void setMetadata(Map<String, String> metadata) { this.metadata = metadata; }
+    public String getExecImage() { return execImage; }
+    public void setExecImage(String execImage) { this.execImage = execImage; }
+    public String[] getExecCommand() { return execCommand; }
+    public void setExecCommand(String[] execCommand) { this.execCommand = execCommand; }
+    public Map<String, String> getExecEnvironment() { return execEnvironment; }
+    public void setExecEnvironment(Map<String, String> execEnvironment) { this.execEnvironment = execEnvironment; }
     public String getState() { return state; }
     public void setState(String state) { this.state = state; }
     public String getStateReason() { return stateReason; }

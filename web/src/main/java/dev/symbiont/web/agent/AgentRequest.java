@@ -34,12 +34,15 @@ public record AgentRequest(
                 message = "must be one of public, internal, confidential, restricted")
         @Schema(enumeration = {"public", "internal", "confidential", "restricted"}, defaultValue = "internal")
         String dataSensitivity,
-        @Size(max = 64) Map<@NotBlank @Size(max = 128) String, @NotNull @Size(max = 1024) String> metadata) {
+        @Size(max = 64) Map<@NotBlank @Size(max = 128) String, @NotNull @Size(max = 1024) String> metadata,
+        @Valid @Schema(description = "Image and command run by POST /agents/{id}/execute; without it the agent "
+                + "cannot be executed") ExecutionSpecRequest execution) {
 
     AgentDefinition toDomain() {
         return new AgentDefinition(name, version, description, capabilities, resourceLimits.toDomain(),
                 sandboxTier == null ? null : SandboxTierPreference.valueOf(sandboxTier.toUpperCase()),
                 Boolean.TRUE.equals(requiresNetwork), Boolean.TRUE.equals(requiresFilesystem), externalApis,
-                dataSensitivity == null ? null : DataSensitivity.valueOf(dataSensitivity.toUpperCase()), metadata);
+                dataSensitivity == null ? null : DataSensitivity.valueOf(dataSensitivity.toUpperCase()), metadata,
+                execution == null ? null : execution.toDomain());
     }
 }

@@ -6,6 +6,9 @@ import dev.symbiont.agent.AgentPage;
 import dev.symbiont.agent.AgentQuery;
 import dev.symbiont.agent.AgentService;
 import dev.symbiont.agent.DataSensitivity;
+import dev.symbiont.execution.AgentExecutions;
+import dev.symbiont.execution.Execution;
+import dev.symbiont.execution.ExecutionInput;
 import dev.symbiont.lifecycle.AgentHistoryEntry;
 import dev.symbiont.lifecycle.AgentState;
 import dev.symbiont.lifecycle.LifecycleCommand;
@@ -61,6 +64,9 @@ public class AgentResource {
 
     @Inject
     LifecycleController lifecycle;
+
+    @Inject
+    AgentExecutions executions;
 
     @Inject
     CurrentCaller caller;
@@ -181,6 +187,64 @@ public class AgentResource {
                 Params.nonNegativeLong("after", after, 0), pageSize);
         Long next = entries.size() == pageSize ? entries.get(entries.size() - 1).id() : null;
         return new HistoryResponse(entries.stream().map(HistoryEntryResponse::of).toList(), next);
+    }
+
+    @POST
+    @Path("{id}/execute")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Operation(summary = "Execute an agent in the sandbox",
+            description = "Runs the agent's execution spec (image and command) with this input in the tier its risk "
+                    + "assessment, its own preference and policy call for, and answers when it has ended (exit, "
+                    + "timeout or memory kill). Policy action sandbox.exec decides first. Every attempt is recorded: "
+                    + "GET .../executions. The body is optional.")
+    @APIResponse(responseCode = "200", description = "Ran to an end; status and exit_code say how",
+            content = @Content(schema = @Schema(implementation = ExecutionResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "SandboxRefused")
+    @APIResponse(responseCode = "502", ref = "SandboxFailed")
+    public Response execute(@Parameter(description = ID) @PathParam("id") String id,
+                            @RequestBody(required = false) ExecuteRequest body) {
+        Execution execution = executions.execute(Params.uuid("id", id),
+                body == null ? new ExecutionInput(null, null) : body.toDomain(), caller.get());
+        return Response.ok(ExecutionResponse.of(execution)).location(uriInfo.getBaseUriBuilder()
+                .path("agents").path(id).path("executions").path(execution.id().toString()).build()).build();
+    }
+
+    @GET
+    @Path("{id}/executions")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(summary = "List an agent's executions", description = "Every attempt, oldest first, including "
+            + "denied, refused, failed and interrupted ones.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = ExecutionListResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public ExecutionListResponse executions(@Parameter(description = ID) @PathParam("id") String id,
+                                            @Parameter(description = "Return executions after this one (id)")
+                                            @QueryParam("after") String after,
+                                            @Parameter(description = "Page size, 1 to 50 (default 20)")
+                                            @QueryParam("limit") String limit) {
+        int pageSize = Params.integer("limit", limit, 20, 1, 50);
+        List<Execution> page = executions.page(Params.uuid("id", id),
+                after == null || after.isBlank() ? null : Params.uuid("after", after), pageSize);
+        UUID next = page.size() == pageSize ? page.get(page.size() - 1).id() : null;
+        return new ExecutionListResponse(page.stream().map(ExecutionResponse::of).toList(), next);
+    }
+
+    @GET
+    @Path("{id}/executions/{executionId}")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(summary = "Get one execution of an agent")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = ExecutionResponse.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public ExecutionResponse execution(@Parameter(description = ID) @PathParam("id") String id,
+                                       @Parameter(description = "Execution id (UUID)")
+                                       @PathParam("executionId") String executionId) {
+        return ExecutionResponse.of(executions.find(Params.uuid("id", id), Params.uuid("executionId", executionId)));
     }
 
     @POST

@@ -13,6 +13,7 @@ public record AgentResponse(
         UUID id, String name, String version, String description, List<String> capabilities,
         ResourceLimitsRequest resourceLimits, String sandboxTier, boolean requiresNetwork,
         boolean requiresFilesystem, List<String> externalApis, String dataSensitivity, Map<String, String> metadata,
+        ExecutionSpecRequest execution,
         @Schema(enumeration = {"initializing", "ready", "running", "suspended", "failed", "terminated"}) String state,
         String stateReason, Instant stateChangedAt,
         @Schema(description = "States reachable from the current one") List<String> allowedTransitions,
@@ -24,7 +25,8 @@ public record AgentResponse(
         return new AgentResponse(agent.id(), d.name(), d.version(), d.description(), d.capabilities(),
                 ResourceLimitsRequest.of(d.resourceLimits()), d.sandboxTier().name().toLowerCase(),
                 d.requiresNetwork(), d.requiresFilesystem(), d.externalApis(),
-                d.dataSensitivity().name().toLowerCase(), d.metadata(), agent.state().label(), agent.stateReason(),
+                d.dataSensitivity().name().toLowerCase(), d.metadata(), ExecutionSpecRequest.of(d.execution()),
+                agent.state().label(), agent.stateReason(),
                 agent.stateChangedAt(), AgentStatusResponse.allowed(agent), agent.createdAt(), agent.createdBy(),
                 agent.updatedAt(), agent.revision());
     }

@@ -11,25 +11,28 @@ import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
- * Reads the optional body of the lifecycle verbs ({@code POST /agents/{id}/suspend} ...): a client may send JSON,
- * or nothing at all and no Content-Type, as with a bare {@code curl -X POST}; the JAX-RS default would answer 415.
+ * Reads the optional body of the lifecycle verbs ({@code POST /agents/{id}/suspend} ...) and of execute: a client
+ * may send JSON, or nothing at all and no Content-Type, as with a bare {@code curl -X POST}; the JAX-RS default
+ * would answer 415.
  */
 @Provider
 @Consumes(MediaType.WILDCARD)
-public class OptionalJsonBodyReader implements MessageBodyReader<TransitionRequest> {
+public class OptionalJsonBodyReader implements MessageBodyReader<Object> {
+
+    private static final Set<Class<?>> OPTIONAL_BODIES = Set.of(TransitionRequest.class, ExecuteRequest.class);
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return type == TransitionRequest.class;
+        return OPTIONAL_BODIES.contains(type);
     }
 
     @Override
-    public TransitionRequest readFrom(Class<TransitionRequest> type, Type genericType, Annotation[] annotations,
-                                      MediaType mediaType, MultivaluedMap<String, String> headers,
-                                      InputStream body) throws IOException {
+    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                           MultivaluedMap<String, String> headers, InputStream body) throws IOException {
         String json = new String(body.readAllBytes(), StandardCharsets.UTF_8);
-        return json.isBlank() ? null : JsonbConfiguration.jsonb().fromJson(json, TransitionRequest.class);
+        return json.isBlank() ? null : JsonbConfiguration.jsonb().fromJson(json, type);
     }
 }

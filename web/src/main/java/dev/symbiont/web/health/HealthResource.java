@@ -1,6 +1,8 @@
 package dev.symbiont.web.health;
 
 import dev.symbiont.runtime.DatabaseProbe;
+import dev.symbiont.sandbox.SandboxHealth;
+import dev.symbiont.sandbox.Sandboxes;
 import dev.symbiont.runtime.RuntimeStatus;
 import dev.symbiont.web.openapi.ProblemResponsesFilter;
 import jakarta.annotation.security.PermitAll;
@@ -13,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,6 +43,9 @@ public class HealthResource {
     RuntimeStatus status;
 
     @Inject
+    Sandboxes sandboxes;
+
+    @Inject
     Clock clock;
 
     @GET
@@ -49,12 +56,19 @@ public class HealthResource {
     @APIResponse(responseCode = "503", description = "A component is down", content = @Content(schema = @Schema(implementation = HealthResponse.class)))
     public Response health() {
         DatabaseProbe.Result db = database.probe();
-        boolean up = db.up() && status.isStarted();
+        List<SandboxHealth> tiers = sandboxes.health();
+        boolean up = db.up() && status.isStarted() && tiers.stream().allMatch(SandboxHealth::up);
+        Map<String, HealthResponse.Component> components = new LinkedHashMap<>();
+        components.put("database", new HealthResponse.Component(db.up() ? "UP" : "DOWN", db.latencyMillis(),
+                null, db.error()));
+        for (SandboxHealth tier : tiers) {
+            components.put("sandbox_" + tier.tier().name().toLowerCase(), new HealthResponse.Component(
+                    tier.up() ? "UP" : "DOWN", null, tier.up() ? tier.detail() : null,
+                    tier.up() ? null : tier.detail()));
+        }
         var body = new HealthResponse(up ? "UP" : "DOWN", version(), status.startedAt(),
                 status.startedAt() == null ? null : Duration.between(status.startedAt(), clock.instant()).toSeconds(),
-                status.schemaVersion(),
-                Map.of("database", new HealthResponse.Component(db.up() ? "UP" : "DOWN", db.latencyMillis(),
-                        db.error())));
+                status.schemaVersion(), components);
         return Response.status(up ? 200 : 503).entity(body).build();
     }
 

@@ -10,6 +10,7 @@ public record HealthResponse(@Schema(enumeration = {"UP", "DOWN"}) String status
                              Map<String, Component> components) {
 
     @Schema(name = "ComponentHealth")
-    public record Component(@Schema(enumeration = {"UP", "DOWN"}) String status, Long latencyMs, String error) {
+    public record Component(@Schema(enumeration = {"UP", "DOWN"}) String status, Long latencyMs, String detail,
+                            String error) {
     }
 }

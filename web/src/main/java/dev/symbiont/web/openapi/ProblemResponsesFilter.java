@@ -24,9 +24,12 @@ public class ProblemResponsesFilter implements OASFilter {
                     + "invalid-parameter, invalid-policy, unknown-framework)",
             "NotFound", "No such resource (not-found)",
             "Conflict", "Not possible in the current state (illegal-transition, agent-not-editable, "
-                    + "concurrent-modification, last-admin-key, policy-exists, report-not-ready)",
+                    + "concurrent-modification, last-admin-key, policy-exists, report-not-ready, agent-not-runnable)",
             "PreconditionFailed", "If-Match does not match the current revision (precondition-failed)",
-            "InvalidConfiguration", "The definition cannot run on this node (invalid-configuration)");
+            "InvalidConfiguration", "The definition cannot run on this node (invalid-configuration)",
+            "SandboxRefused", "The chosen sandbox tier cannot run this execution safely, e.g. an image the engine "
+                    + "does not have or network on a tier without (sandbox-refused)",
+            "SandboxFailed", "The sandbox engine failed during the execution (sandbox-failed)");
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -51,7 +54,8 @@ public class ProblemResponsesFilter implements OASFilter {
         add(responses, "413", ProblemType.PAYLOAD_TOO_LARGE.title() + " (payload-too-large)");
         add(responses, "415", ProblemType.UNSUPPORTED_MEDIA_TYPE.title() + " (unsupported-media-type)");
         add(responses, "500", ProblemType.INTERNAL_ERROR.title() + "; incident_id points to the server log");
-        add(responses, "503", ProblemType.SERVICE_UNAVAILABLE.title() + " (service-unavailable)");
+        add(responses, "503", ProblemType.SERVICE_UNAVAILABLE.title() + " (service-unavailable, "
+                + "sandbox-unavailable, sandbox-busy)");
         return operation;
     }
 

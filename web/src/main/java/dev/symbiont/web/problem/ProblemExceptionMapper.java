@@ -4,6 +4,13 @@ import dev.symbiont.agent.AgentConcurrentlyModifiedException;
 import dev.symbiont.agent.AgentCursor;
 import dev.symbiont.agent.AgentNotEditableException;
 import dev.symbiont.agent.AgentNotFoundException;
+import dev.symbiont.agent.AgentNotRunnableException;
+import dev.symbiont.execution.ExecutionInputTooLargeException;
+import dev.symbiont.execution.ExecutionNotFoundException;
+import dev.symbiont.execution.SandboxBusyException;
+import dev.symbiont.sandbox.SandboxFailureException;
+import dev.symbiont.sandbox.SandboxRequestRefusedException;
+import dev.symbiont.sandbox.SandboxUnavailableException;
 import dev.symbiont.audit.AuditEventNotFoundException;
 import dev.symbiont.audit.CheckpointNotFoundException;
 import dev.symbiont.audit.InvalidAuditRangeException;
@@ -132,6 +139,13 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
             case InvalidCheckpointPairException e -> problem(ProblemType.INVALID_PARAMETER, e.getMessage())
                     .withErrors(List.of(new Problem.FieldError("first", e.getMessage())));
             case FeedCapacityException e -> problem(ProblemType.SERVICE_UNAVAILABLE, e.getMessage());
+            case AgentNotRunnableException e -> problem(ProblemType.AGENT_NOT_RUNNABLE, e.getMessage());
+            case ExecutionNotFoundException e -> problem(ProblemType.NOT_FOUND, e.getMessage());
+            case ExecutionInputTooLargeException e -> problem(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage());
+            case SandboxBusyException e -> problem(ProblemType.SANDBOX_BUSY, e.getMessage());
+            case SandboxUnavailableException e -> problem(ProblemType.SANDBOX_UNAVAILABLE, e.getMessage());
+            case SandboxRequestRefusedException e -> problem(ProblemType.SANDBOX_REFUSED, e.getMessage());
+            case SandboxFailureException e -> problem(ProblemType.SANDBOX_FAILED, e.getMessage());
             case PolicyDeniedException e -> problem(ProblemType.POLICY_DENIED, e.getMessage());
             case PolicyConflictException e -> problem(e.stale() ? ProblemType.PRECONDITION_FAILED
                     : ProblemType.POLICY_EXISTS, e.getMessage());

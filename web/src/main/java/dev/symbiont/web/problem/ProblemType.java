@@ -21,10 +21,15 @@ public enum ProblemType {
     LAST_ADMIN_KEY(409, "Last admin key"),
     POLICY_EXISTS(409, "Policy id already registered"),
     REPORT_NOT_READY(409, "Compliance report not ready"),
+    AGENT_NOT_RUNNABLE(409, "Agent cannot be executed now"),
     PRECONDITION_FAILED(412, "Precondition failed"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     INVALID_CONFIGURATION(422, "Agent configuration cannot run on this node"),
+    SANDBOX_REFUSED(422, "The sandbox cannot run this execution safely"),
+    SANDBOX_FAILED(502, "The sandbox failed during the execution"),
+    SANDBOX_UNAVAILABLE(503, "Sandbox unavailable"),
+    SANDBOX_BUSY(503, "Sandbox at capacity"),
     SERVICE_UNAVAILABLE(503, "Service temporarily unavailable"),
     INTERNAL_ERROR(500, "Internal error");
 

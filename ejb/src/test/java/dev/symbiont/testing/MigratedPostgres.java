@@ -1,4 +1,4 @@
-package dev.symbiont.audit.chain;
+package dev.symbiont.testing;
 
 import dev.symbiont.migration.EmbeddedPostgresServer;
 import dev.symbiont.migration.SchemaMigrator;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A real PostgreSQL for one test class, with the production migrations applied (audit tables and their triggers
  * included). If it cannot start, the test class fails with the reason; it is never skipped.
  */
-final class MigratedPostgres implements BeforeAllCallback, AfterAllCallback {
+public final class MigratedPostgres implements BeforeAllCallback, AfterAllCallback {
 
     private Path directory;
     private EmbeddedPostgresServer server;
@@ -41,12 +41,12 @@ final class MigratedPostgres implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return server.dataSource();
     }
 
     /** A connection in manual-commit mode, as the sealer needs it. */
-    Connection transactional() throws SQLException {
+    public Connection transactional() throws SQLException {
         Connection connection = dataSource().getConnection();
         connection.setAutoCommit(false);
         return connection;

@@ -1,0 +1,76 @@
+package dev.symbiont.sandbox.docker;
+
+import dev.symbiont.runtime.NodeIdentity;
+import dev.symbiont.sandbox.Sandboxes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The Docker adapter of {@link Sandboxes}, from MP Config (symbiont.sandbox.*). Connecting is lazy: without an
+ * engine the runtime starts, and readiness and executions say what is missing.
+ */
+@ApplicationScoped
+public class DockerSandboxConfiguration {
+
+    /** Else the standard DOCKER_HOST, else the engine's default socket. */
+    @Inject
+    @ConfigProperty(name = "symbiont.sandbox.docker-host")
+    Optional<String> dockerHost;
+
+    @Inject
+    @ConfigProperty(name = "symbiont.sandbox.tier1-runtime", defaultValue = "runc")
+    String tier1Runtime;
+
+    @Inject
+    @ConfigProperty(name = "symbiont.sandbox.tier2-runtime", defaultValue = "runsc")
+    String tier2Runtime;
+
+    @Inject
+    @ConfigProperty(name = "symbiont.sandbox.user", defaultValue = "65534:65534")
+    String user;
+
+    @Inject
+    @ConfigProperty(name = "symbiont.sandbox.granted-network", defaultValue = "bridge")
+    String grantedNetwork;
+
+    /** Host block devices under the engine's data root; disk rate limits apply to these. */
+    @Inject
+    @ConfigProperty(name = "symbiont.sandbox.blkio-devices")
+    Optional<List<String>> blkioDevices;
+
+    @Inject
+    @ConfigProperty(name = "symbiont.sandbox.max-concurrent-executions", defaultValue = "16")
+    int maxConcurrentExecutions;
+
+    @Inject
+    NodeIdentity node;
+
+    @Produces
+    @ApplicationScoped
+    Sandboxes sandboxes() {
+        var settings = new DockerSandboxSettings(node.nodeId(), node.instanceId(), user, grantedNetwork,
+                blkioDevices.orElse(List.of()));
+        // each running execution holds about three connections (attach, wait, stats), plus health probes
+        String host = dockerHost.filter(h -> !h.isBlank())
+                .or(() -> Optional.ofNullable(System.getenv("DOCKER_HOST")).filter(h -> !h.isBlank()))
+                .orElse("unix:///var/run/docker.sock");
+        DockerEngine engine = DockerEngine.connect(host, 4 * maxConcurrentExecutions + 8);
+        return new DockerSandboxes(engine, settings,
+                List.of(DockerRuntime.runc(tier1Runtime), DockerRuntime.gvisor(tier2Runtime)));
+    }
+
+    void close(@Disposes Sandboxes sandboxes) {
+        if (sandboxes instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // shutting down: nothing left to do with the connection
+            }
+        }
+    }
+}

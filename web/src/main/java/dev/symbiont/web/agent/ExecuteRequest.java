@@ -1,0 +1,38 @@
+package dev.symbiont.web.agent;
+
+import dev.symbiont.execution.ExecutionInput;
+import dev.symbiont.web.problem.ApiExceptions;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "ExecuteRequest", description = "Input of one execution: standard input (text or base64, not both) "
+        + "and environment variables added to the agent's own")
+public record ExecuteRequest(
+        @Schema(description = "UTF-8 text written to the process's standard input, then end of file") String input,
+        @Schema(description = "Bytes for standard input, base64-encoded (instead of input)") String inputBase64,
+        @Size(max = 64) Map<@NotNull @Pattern(regexp = EnvironmentNames.PATTERN, message = EnvironmentNames.MESSAGE)
+                String, @NotNull @Size(max = 4096) String> environment) {
+
+    ExecutionInput toDomain() {
+        if (input != null && inputBase64 != null) {
+            throw new ApiExceptions.InvalidParameter("input_base64",
+                    "give either input or input_base64, not both");
+        }
+        byte[] stdin;
+        if (inputBase64 != null) {
+            try {
+                stdin = Base64.getDecoder().decode(inputBase64);
+            } catch (IllegalArgumentException e) {
+                throw new ApiExceptions.InvalidParameter("input_base64", "is not valid base64");
+            }
+        } else {
+            stdin = input == null ? new byte[0] : input.getBytes(StandardCharsets.UTF_8);
+        }
+        return new ExecutionInput(stdin, environment);
+    }
+}
