@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Cold start per tier, no warm pool: 20 sequential runs of {@code echo ready}, each a new container. Prints p50
- * and p99 of request to first output byte and of request to result (container removed); the bound only catches
- * a broken setup, the figures are for reading.
+ * and p99 of request to first output byte and of request to result (container removed). Every run must answer;
+ * the figures are for reading (README, Performance), never asserted.
  */
 @Tag("sandbox")
 @ExtendWith(LocalDockerEngineExtension.class)
@@ -36,7 +36,7 @@ class ColdStartTest {
 
     @ParameterizedTest
     @EnumSource(SecurityTier.class)
-    void aColdRunAnswersWithinSeconds(SecurityTier tier) {
+    void everyColdRunAnswersAndTheStartIsPrinted(SecurityTier tier) {
         DockerSandboxOrchestrator sandbox = orchestrator(engine, tier);
         List<Duration> firstOutput = new ArrayList<>();
         List<Duration> complete = new ArrayList<>();
@@ -52,7 +52,6 @@ class ColdStartTest {
         System.out.printf("[cold start] %s: first output p50 %d ms p99 %d ms; complete run p50 %d ms p99 %d ms"
                 + " (%d runs)%n", tier, percentile(firstOutput, 50), percentile(firstOutput, 99),
                 percentile(complete, 50), percentile(complete, 99), RUNS);
-        assertThat(percentile(complete, 99)).isLessThan(10_000);
     }
 
     private static long percentile(List<Duration> samples, int p) {
