@@ -90,10 +90,10 @@ public class AgentExecutions {
             ended(plan, ExecutionStatus.REFUSED, e.getMessage(), caller);
             throw e;
         } catch (RuntimeException e) {
-            // an engine failure mid-run, or a bug: the record must still end, whatever the caller is told
-            ended(plan, ExecutionStatus.FAILED, "sandbox failure: " + e.getMessage(), caller);
-            throw e instanceof SandboxFailureException ? e
-                    : new SandboxFailureException("execution " + plan.executionId() + " failed", e);
+            // an engine failure mid-run (502), or a bug of ours (500): the record must end either way
+            ended(plan, ExecutionStatus.FAILED, (e instanceof SandboxFailureException ? "sandbox failure: "
+                    : "internal error: ") + e.getMessage(), caller);
+            throw e;
         }
         Execution done = records.finish(plan, result, caller.actor());
         count(done.status().label(), tier);
