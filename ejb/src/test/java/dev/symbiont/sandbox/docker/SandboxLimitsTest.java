@@ -43,6 +43,18 @@ class SandboxLimitsTest {
         assertThat(result.exitCode()).isEqualTo(137);
     }
 
+    /** On runc the kernel kills one process, here not the first: the run goes on, and the kill is still reported. */
+    @ParameterizedTest
+    @EnumSource(Start.class)
+    void onTier1AProcessKilledForMemoryIsReportedWhileTheRunGoesOn(Start start) {
+        ExecutionResult result = run(engine, SecurityTier.TIER1, start, script(engine,
+                modest().withMemoryBytes(32L << 20), "awk 'BEGIN { s = \"x\"; while (1) s = s s }'; echo survived"));
+
+        assertThat(result.termination()).isEqualTo(Termination.OOM_KILLED);
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout().text()).isEqualTo("survived\n");
+    }
+
     /** On gVisor the engine sometimes misses the OOM report and any exit 137 counts as OOM; on runc it does not. */
     @ParameterizedTest
     @EnumSource(Start.class)

@@ -12,6 +12,7 @@ import dev.symbiont.sandbox.ExecutionResult;
 import dev.symbiont.sandbox.SandboxLimits;
 import dev.symbiont.sandbox.SandboxRequestRefusedException;
 import dev.symbiont.sandbox.SecurityTier;
+import dev.symbiont.sandbox.Termination;
 import dev.symbiont.sandbox.engine.LocalDockerEngine;
 import dev.symbiont.sandbox.engine.LocalDockerEngineExtension;
 import java.time.Duration;
@@ -192,6 +193,19 @@ class WarmPoolTest {
 
         assertThat(result.warm()).isTrue();
         assertThat(result.stdout().text()).isEqualTo("tr");
+    }
+
+    /** A cold gVisor run cannot tell this from a memory kill (both end the sandbox with 137); a warm one can. */
+    @Test
+    void onTier2AWarmProcessKilledBySignalIsNotTakenForAnOomKill() {
+        DockerSandboxOrchestrator sandbox = pool(SecurityTier.TIER2, 1);
+        sandbox.prewarm(engine.image(), modest());
+
+        ExecutionResult result = sandbox.run(script(engine, modest(), "kill -9 $$"));
+
+        assertThat(result.warm()).isTrue();
+        assertThat(result.termination()).isEqualTo(Termination.EXITED);
+        assertThat(result.exitCode()).isEqualTo(137);
     }
 
     @Test
