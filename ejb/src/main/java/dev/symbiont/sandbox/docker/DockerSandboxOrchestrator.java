@@ -32,9 +32,10 @@ import java.util.logging.Logger;
  * <p>With a {@link WarmPool} an execution takes a pre-started container of its image and limits and runs in it with
  * {@code docker exec} (see {@link WarmExecution}); it runs cold when the pool has none ready, when its warm
  * container turns out unusable, and always when network is granted (warm containers have none). Measured with
- * {@code SandboxStartBenchmark} on 2 cores, cold and warm interleaved: first output p50 137 ms cold / 45 ms warm on
- * runc, 249 / 64 ms on gVisor; the complete run (container removed) 169 / 104 ms and 315 / 168 ms. The warm run
- * still pays the exec, the kill that reveals an OOM and the removal, but none of them before the first output.
+ * {@code SandboxStartBenchmark} on 2 cores, cold and warm interleaved (median of three runs at load average 2.5 to
+ * 6.8): first output p50 159 ms cold / 50 ms warm on runc, 264 / 67 ms on gVisor; the complete run (container
+ * removed) 200 / 128 ms and 336 / 181 ms. The warm run still pays the exec, the kill that reveals an OOM and the
+ * removal, but none of them before the first output.
  */
 public final class DockerSandboxOrchestrator implements SandboxOrchestrator, AutoCloseable {
 

@@ -128,12 +128,12 @@ final class WarmExecution {
     }
 
     /**
-     * The exec's status, or the container's when the exec's end was not seen. When gVisor's sandbox died the exec
-     * reports what runsc's failed wait left (measured: 128 in 2 to 4 runs of 30, else 137), so the sandbox's own
-     * status (137) is the answer, as in a cold run.
+     * The exec's status, or the container's when the exec's end was not seen. When gVisor's sandbox died or was
+     * killed the exec reports what runsc's failed wait left (measured: 128 in 2 to 4 runs of 30, else 137), so the
+     * sandbox's own status (137) is the answer, as in a cold run.
      */
     private int exitCode(Integer execExit, int containerStatus, boolean timedOut, boolean diedByItself) {
-        if (diedByItself && runtime.userSpaceKernel() || execExit == null && (diedByItself || timedOut)) {
+        if ((timedOut || diedByItself) && (execExit == null || runtime.userSpaceKernel())) {
             return containerStatus;
         }
         return execExit == null ? -1 : execExit;
