@@ -128,7 +128,7 @@ public class ExecutionRecords {
     /** Records how a process that ran ended. */
     public Execution finish(ExecutionPlan plan, ExecutionResult result, String actor) {
         ExecutionStatus status = ExecutionStatus.of(result.termination());
-        var outcome = new ExecutionOutcome(result.exitCode(), false, result.stdout(), result.stderr(),
+        var outcome = new ExecutionOutcome(result.exitCode(), result.warm(), result.stdout(), result.stderr(),
                 result.duration(), result.startup(), result.firstOutput(), result.peakMemoryBytes(),
                 result.cpuTime());
         Instant now = now();

@@ -11,16 +11,19 @@ import java.util.UUID;
  * end in an exception instead.
  *
  * @param exitCode        the process's exit status as the engine reports it (137 when killed)
- * @param duration        from process start to its end, by the engine's clock
+ * @param duration        from process start to its end, by the engine's clock (warm: by ours, from the exec's start
+ *                        to its end, since the engine does not time an exec)
  * @param startup         from the request to the process running: create, attach, start
  * @param firstOutput     from the request to the first byte on stdout or stderr, if any came
  * @param peakMemoryBytes the highest memory use the engine sampled (about once a second), if it sampled any
  * @param cpuTime         CPU time used by the sandbox as of the engine's last sample, if it took one
+ * @param warm            whether the run took a pre-started container from the warm pool instead of creating one;
+ *                        either way the container was the run's alone and is gone
  */
 public record ExecutionResult(UUID executionId, SecurityTier tier, Termination termination, int exitCode,
                               CapturedOutput stdout, CapturedOutput stderr, Duration duration, Duration startup,
                               Optional<Duration> firstOutput, OptionalLong peakMemoryBytes,
-                              Optional<Duration> cpuTime) {
+                              Optional<Duration> cpuTime, boolean warm) {
 
     public ExecutionResult {
         Objects.requireNonNull(executionId, "executionId");

@@ -2,6 +2,8 @@ package dev.symbiont.sandbox.docker;
 
 import dev.symbiont.runtime.NodeIdentity;
 import dev.symbiont.sandbox.Sandboxes;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -47,8 +49,30 @@ public class DockerSandboxConfiguration {
     @ConfigProperty(name = "symbiont.sandbox.max-concurrent-executions", defaultValue = "16")
     int maxConcurrentExecutions;
 
+    /**
+     * Idle pre-started containers kept per tier, image and container limits; 0 turns the warm pool off and every
+     * run creates its container.
+     */
+    @Inject
+    @ConfigProperty(name = "symbiont.sandbox.warm-pool.size", defaultValue = "1")
+    int warmPoolSize;
+
+    /** Distinct image-and-limits keys each tier warms at most; runs of other keys are cold. */
+    @Inject
+    @ConfigProperty(name = "symbiont.sandbox.warm-pool.max-keys", defaultValue = "16")
+    int warmPoolMaxKeys;
+
+    /** What a warm container runs while it waits; must exist in every image that runs warm. */
+    @Inject
+    @ConfigProperty(name = "symbiont.sandbox.warm-pool.idle-command", defaultValue = "sleep,2147483647")
+    List<String> warmIdleCommand;
+
     @Inject
     NodeIdentity node;
+
+    /** Refills the warm pools in the background, with the application's context. */
+    @Resource
+    ManagedExecutorService refills;
 
     @Produces
     @ApplicationScoped
@@ -60,8 +84,10 @@ public class DockerSandboxConfiguration {
                 .or(() -> Optional.ofNullable(System.getenv("DOCKER_HOST")).filter(h -> !h.isBlank()))
                 .orElse("unix:///var/run/docker.sock");
         DockerEngine engine = DockerEngine.connect(host, 4 * maxConcurrentExecutions + 8);
+        Optional<WarmPoolSettings> warm = warmPoolSize == 0 ? Optional.empty()
+                : Optional.of(new WarmPoolSettings(warmPoolSize, warmPoolMaxKeys, warmIdleCommand));
         return new DockerSandboxes(engine, settings,
-                List.of(DockerRuntime.runc(tier1Runtime), DockerRuntime.gvisor(tier2Runtime)));
+                List.of(DockerRuntime.runc(tier1Runtime), DockerRuntime.gvisor(tier2Runtime)), warm, refills);
     }
 
     void close(@Disposes Sandboxes sandboxes) {

@@ -8,13 +8,16 @@ import dev.symbiont.sandbox.SecurityTier;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Both tiers on one Docker engine: Tier 1 with runc, Tier 2 with gVisor's runsc, as configured. Orphans of this
- * node are reaped at start, or on the first health check that finds the engine up when it was down at start.
+ * Both tiers on one Docker engine: Tier 1 with runc, Tier 2 with gVisor's runsc, as configured, each with its own
+ * warm pool when one is configured. Orphans of this node are reaped at start, or on the first health check that
+ * finds the engine up when it was down at start. Closing removes the warm pools' idle containers.
  */
 public final class DockerSandboxes implements Sandboxes, AutoCloseable {
 
@@ -25,10 +28,17 @@ public final class DockerSandboxes implements Sandboxes, AutoCloseable {
     private final OrphanReaper reaper;
     private final AtomicBoolean orphansPending = new AtomicBoolean(true);
 
-    public DockerSandboxes(DockerEngine engine, DockerSandboxSettings settings, List<DockerRuntime> runtimes) {
+    /**
+     * @param warmPool without one, every run creates its container
+     * @param refills  runs the warm pools' background refills
+     */
+    public DockerSandboxes(DockerEngine engine, DockerSandboxSettings settings, List<DockerRuntime> runtimes,
+                           Optional<WarmPoolSettings> warmPool, Executor refills) {
         this.engine = engine;
         for (DockerRuntime runtime : runtimes) {
-            tiers.put(runtime.tier(), new DockerSandboxOrchestrator(engine, runtime, settings));
+            tiers.put(runtime.tier(), warmPool
+                    .map(warm -> DockerSandboxOrchestrator.withWarmPool(engine, runtime, settings, warm, refills))
+                    .orElseGet(() -> new DockerSandboxOrchestrator(engine, runtime, settings)));
         }
         this.reaper = new OrphanReaper(engine, settings);
     }
@@ -44,7 +54,8 @@ public final class DockerSandboxes implements Sandboxes, AutoCloseable {
 
     @Override
     public List<SandboxHealth> health() {
-        List<SandboxHealth> health = tiers.values().stream().map(DockerSandboxOrchestrator::health).toList();
+        DockerEngine.Probe probe = engine.probe();
+        List<SandboxHealth> health = tiers.values().stream().map(tier -> tier.health(probe)).toList();
         if (orphansPending.get() && health.stream().anyMatch(SandboxHealth::up)) {
             reclaimOrphans();
         }
@@ -71,6 +82,7 @@ public final class DockerSandboxes implements Sandboxes, AutoCloseable {
 
     @Override
     public void close() {
+        tiers.values().forEach(DockerSandboxOrchestrator::close);
         engine.close();
     }
 }

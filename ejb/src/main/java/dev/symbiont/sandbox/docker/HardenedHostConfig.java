@@ -69,6 +69,15 @@ final class HardenedHostConfig {
         return config;
     }
 
+    /**
+     * A warm container: the same hardening, never a network (granted runs are always cold), and one process more
+     * than the request, because the pool's idle command holds one for the container's whole life and the agent
+     * must get exactly the processes it asked for.
+     */
+    static HostConfig forWarmContainer(DockerRuntime runtime, SandboxLimits limits, DockerSandboxSettings settings) {
+        return forExecution(runtime, limits.withMaxProcesses(limits.maxProcesses() + 1), false, settings);
+    }
+
     private static List<BlkioRateDevice> rates(List<String> devices, long bytesPerSecond) {
         return devices.stream().map(d -> new BlkioRateDevice().withPath(d).withRate(bytesPerSecond)).toList();
     }

@@ -94,6 +94,18 @@ class HardenedHostConfigTest {
         assertThat(config.getBlkioDeviceWriteBps()).isNullOrEmpty();
     }
 
+    /** The pool's idle process holds one process for the container's life; the agent still gets all it asked for. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aWarmContainerIsHardenedAlikeWithoutNetworkAndOneProcessForTheIdleCommand(boolean gvisor) {
+        HostConfig warm = HardenedHostConfig.forWarmContainer(runtime(gvisor), LIMITS, SETTINGS);
+        HostConfig cold = HardenedHostConfig.forExecution(runtime(gvisor), LIMITS.withMaxProcesses(41), false,
+                SETTINGS);
+
+        assertThat(warm.getNetworkMode()).isEqualTo("none");
+        assertThat(warm).usingRecursiveComparison().isEqualTo(cold);
+    }
+
     private static DockerRuntime runtime(boolean gvisor) {
         return gvisor ? DockerRuntime.gvisor("runsc") : DockerRuntime.runc("runc");
     }

@@ -2,6 +2,7 @@ package dev.symbiont.sandbox.docker;
 
 import static dev.symbiont.sandbox.docker.TierSandboxes.modest;
 import static dev.symbiont.sandbox.docker.TierSandboxes.orchestrator;
+import static dev.symbiont.sandbox.docker.TierSandboxes.run;
 import static dev.symbiont.sandbox.docker.TierSandboxes.script;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +13,7 @@ import dev.symbiont.sandbox.ExecutionResult;
 import dev.symbiont.sandbox.SandboxRequestRefusedException;
 import dev.symbiont.sandbox.SecurityTier;
 import dev.symbiont.sandbox.Termination;
+import dev.symbiont.sandbox.docker.TierSandboxes.Start;
 import dev.symbiont.sandbox.engine.LocalDockerEngine;
 import dev.symbiont.sandbox.engine.LocalDockerEngineExtension;
 import java.security.MessageDigest;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Input, output and bookkeeping of a run, on each tier. */
 @Tag("sandbox")
@@ -43,12 +46,12 @@ class SandboxExecutionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SecurityTier.class)
-    void stdinPayloadReachesTheProcessFollowedByEndOfFile(SecurityTier tier) throws NoSuchAlgorithmException {
+    @MethodSource("dev.symbiont.sandbox.docker.TierSandboxes#tiersAndStarts")
+    void stdinPayloadReachesTheProcessFollowedByEndOfFile(SecurityTier tier, Start start) throws NoSuchAlgorithmException {
         byte[] payload = new byte[300_000];
         new Random(7).nextBytes(payload);
 
-        ExecutionResult result = orchestrator(engine, tier).run(script(engine, modest(), "sha256sum")
+        ExecutionResult result = run(engine, tier, start, script(engine, modest(), "sha256sum")
                 .withStdin(payload));
 
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
@@ -57,9 +60,9 @@ class SandboxExecutionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SecurityTier.class)
-    void stdoutBeyondTheCapIsTruncatedAndFlagged(SecurityTier tier) {
-        ExecutionResult result = orchestrator(engine, tier).run(script(engine, modest().withOutputCapBytes(65_536),
+    @MethodSource("dev.symbiont.sandbox.docker.TierSandboxes#tiersAndStarts")
+    void stdoutBeyondTheCapIsTruncatedAndFlagged(SecurityTier tier, Start start) {
+        ExecutionResult result = run(engine, tier, start, script(engine, modest().withOutputCapBytes(65_536),
                 "yes 0123456789abcdef | head -c 1000000; echo done >&2"));
 
         assertThat(result.succeeded()).isTrue();
@@ -72,12 +75,12 @@ class SandboxExecutionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SecurityTier.class)
-    void exitCodeStderrAndEnvironmentComeThrough(SecurityTier tier) {
+    @MethodSource("dev.symbiont.sandbox.docker.TierSandboxes#tiersAndStarts")
+    void exitCodeStderrAndEnvironmentComeThrough(SecurityTier tier, Start start) {
         ExecutionRequest request = script(engine, modest(), "echo \"$GREETING\"; echo oops >&2; exit 3")
                 .withEnvironment(Map.of("GREETING", "hello agent"));
 
-        ExecutionResult result = orchestrator(engine, tier).run(request);
+        ExecutionResult result = run(engine, tier, start, request);
 
         assertThat(result.termination()).isEqualTo(Termination.EXITED);
         assertThat(result.exitCode()).isEqualTo(3);
@@ -109,11 +112,11 @@ class SandboxExecutionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SecurityTier.class)
-    void peakMemoryIsSampledForARunOfSomeSeconds(SecurityTier tier) {
+    @MethodSource("dev.symbiont.sandbox.docker.TierSandboxes#tiersAndStarts")
+    void peakMemoryIsSampledForARunOfSomeSeconds(SecurityTier tier, Start start) {
         String doubleTo32MiBThenWait = "BEGIN { s = \"x\"; for (i = 0; i < 25; i++) s = s s; system(\"sleep 2\");"
                 + " print length(s) }";
-        ExecutionResult result = orchestrator(engine, tier).run(ExecutionRequest.of(UUID.randomUUID(), engine.image(),
+        ExecutionResult result = run(engine, tier, start, ExecutionRequest.of(UUID.randomUUID(), engine.image(),
                 modest(), "awk", doubleTo32MiBThenWait));
 
         assertThat(result.stdout().text()).isEqualTo("33554432\n");

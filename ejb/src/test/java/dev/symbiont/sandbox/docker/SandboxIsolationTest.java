@@ -2,6 +2,7 @@ package dev.symbiont.sandbox.docker;
 
 import static dev.symbiont.sandbox.docker.TierSandboxes.modest;
 import static dev.symbiont.sandbox.docker.TierSandboxes.orchestrator;
+import static dev.symbiont.sandbox.docker.TierSandboxes.run;
 import static dev.symbiont.sandbox.docker.TierSandboxes.script;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.symbiont.sandbox.ExecutionResult;
 import dev.symbiont.sandbox.SandboxRequestRefusedException;
 import dev.symbiont.sandbox.SecurityTier;
+import dev.symbiont.sandbox.docker.TierSandboxes.Start;
 import dev.symbiont.sandbox.engine.LocalDockerEngine;
 import dev.symbiont.sandbox.engine.LocalDockerEngineExtension;
 import java.io.IOException;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** What agent code cannot reach or touch, on each tier. */
 @Tag("sandbox")
@@ -41,10 +44,10 @@ class SandboxIsolationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SecurityTier.class)
-    void withoutGrantTheHostIsUnreachable(SecurityTier tier) throws IOException {
+    @MethodSource("dev.symbiont.sandbox.docker.TierSandboxes#tiersAndStarts")
+    void withoutGrantTheHostIsUnreachable(SecurityTier tier, Start start) throws IOException {
         try (HostListener host = new HostListener(engine.hostAddressOnBridge())) {
-            ExecutionResult result = orchestrator(engine, tier).run(script(engine, modest(),
+            ExecutionResult result = run(engine, tier, start, script(engine, modest(),
                     "echo hello | nc -w 2 " + host.address() + " " + host.port()));
 
             assertThat(result.exitCode()).isNotZero();
@@ -74,9 +77,9 @@ class SandboxIsolationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SecurityTier.class)
-    void nothingOutsideTheScratchDirectoryIsWritable(SecurityTier tier) {
-        ExecutionResult result = orchestrator(engine, tier).run(script(engine, modest(), """
+    @MethodSource("dev.symbiont.sandbox.docker.TierSandboxes#tiersAndStarts")
+    void nothingOutsideTheScratchDirectoryIsWritable(SecurityTier tier, Start start) {
+        ExecutionResult result = run(engine, tier, start, script(engine, modest(), """
                 for p in /x /etc/x /bin/x /var/x /home/x /dev/x /dev/shm/x /dev/mqueue/x /proc/x /sys/x; do
                   if touch $p 2>/dev/null; then echo "wrote $p"; fi
                 done
@@ -90,10 +93,10 @@ class SandboxIsolationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SecurityTier.class)
-    void scratchDirectoryIsWritableUpToItsSize(SecurityTier tier) {
+    @MethodSource("dev.symbiont.sandbox.docker.TierSandboxes#tiersAndStarts")
+    void scratchDirectoryIsWritableUpToItsSize(SecurityTier tier, Start start) {
         long scratch = 4L << 20;
-        ExecutionResult result = orchestrator(engine, tier).run(script(engine, modest().withScratchBytes(scratch),
+        ExecutionResult result = run(engine, tier, start, script(engine, modest().withScratchBytes(scratch),
                 "dd if=/dev/zero of=/tmp/fill bs=1024 count=8192; echo size=$(stat -c %s /tmp/fill)"));
 
         assertThat(result.stderr().text()).contains("No space left on device");
@@ -102,9 +105,9 @@ class SandboxIsolationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SecurityTier.class)
-    void runsAsNonRootWithoutCapabilities(SecurityTier tier) {
-        ExecutionResult result = orchestrator(engine, tier).run(script(engine, modest(),
+    @MethodSource("dev.symbiont.sandbox.docker.TierSandboxes#tiersAndStarts")
+    void runsAsNonRootWithoutCapabilities(SecurityTier tier, Start start) {
+        ExecutionResult result = run(engine, tier, start, script(engine, modest(),
                 "id -u; id -g; grep -E '^Cap(Prm|Eff|Bnd)' /proc/self/status"));
 
         List<String> lines = result.stdout().text().lines().toList();
