@@ -3,9 +3,11 @@ package dev.symbiont.execution;
 import dev.symbiont.agent.Agent;
 import dev.symbiont.agent.AgentDefinition;
 import dev.symbiont.agent.AgentNotFoundException;
+import dev.symbiont.agent.AgentNotRunnableException;
 import dev.symbiont.agent.AgentPolicyContexts;
 import dev.symbiont.agent.AgentRepository;
 import dev.symbiont.agent.ExecutionSpec;
+import dev.symbiont.agent.ResourceLimits;
 import dev.symbiont.agent.SandboxTierPreference;
 import dev.symbiont.audit.AuditEntry;
 import dev.symbiont.audit.AuditEventType;
@@ -86,11 +88,30 @@ public class ExecutionRecords {
     public ExecutionPlan plan(UUID agentId, ExecutionInput input, Caller caller) {
         Agent agent = agent(agentId);
         ExecutionSpec spec = agent.requireRunnable();
+        return plan(agent, spec, agent.definition().resourceLimits(), input, caller);
+    }
+
+    /**
+     * The same decision for a scheduled task, which asks for its own resources (within what its submission was
+     * allowed) and whose agent the scheduler moves through its lifecycle itself. Joins the caller's transaction.
+     *
+     * @throws dev.symbiont.policy.PolicyDeniedException      when sandbox.exec is denied
+     * @throws dev.symbiont.agent.AgentNotRunnableException  when the agent has nothing to run
+     */
+    public ExecutionPlan planTask(Agent agent, ResourceLimits requested, ExecutionInput input, Caller caller) {
+        ExecutionSpec spec = agent.definition().executionSpec().orElseThrow(() -> new AgentNotRunnableException(
+                agent.id(), "agent " + agent.id() + " has no execution spec (image and command)"));
+        return plan(agent, spec, requested, input, caller);
+    }
+
+    private ExecutionPlan plan(Agent agent, ExecutionSpec spec, ResourceLimits requested, ExecutionInput input,
+                               Caller caller) {
+        UUID agentId = agent.id();
         PolicyDecision decision = policy.enforce(AgentPolicyContexts.forExecution(agent, spec, input.size(),
                 input.environment().keySet(), caller), PolicyAction.SANDBOX_EXEC, caller.actor(), APPLIED);
         List<PolicyCondition> conditions = decision instanceof PolicyDecision.AllowWithConditions c
                 ? c.conditions() : List.of();
-        AgentDefinition constrained = agent.definition().constrainedBy(conditions);
+        AgentDefinition constrained = agent.definition().withResourceLimits(requested).constrainedBy(conditions);
         TierChoice choice = risk.choose(RiskFactors.of(constrained, risk.trustedImages().trustOf(spec.image())),
                 agent.definition().sandboxTier(), policyMinimum(conditions));
         SandboxLimits limits = settings.limitsFor(agentId, constrained.resourceLimits());
