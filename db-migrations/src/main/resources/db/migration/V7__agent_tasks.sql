@@ -85,7 +85,7 @@ CREATE TABLE agent_task_transition (
 );
 
 -- TaskState's allowed moves, kept here too so no writer (a bug, a hand-written UPDATE) can skip a step.
--- TaskStateRuleTest checks it against the Java enum for every pair of states.
+-- TaskStateGuardTest checks it against the Java enum for every pair of states.
 CREATE FUNCTION agent_task_may_move(from_state varchar, to_state varchar) RETURNS boolean
     LANGUAGE sql IMMUTABLE STRICT AS $$
     SELECT CASE from_state
