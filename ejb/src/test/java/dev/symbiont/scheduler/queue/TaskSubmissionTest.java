@@ -12,9 +12,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -127,6 +132,37 @@ class TaskSubmissionTest {
                     .isNotEqualTo(otherInput.requestSha256());
             assertThat(TaskRows.find(c, first.id()).orElseThrow().priority()).isEqualTo(TaskPriority.NORMAL);
             assertThat(TaskRows.page(c, agentId, null, 10)).hasSize(1);
+        }
+    }
+
+    @Test
+    void concurrentRetriesWithOneKeyStoreOneTaskAndAllFindIt() throws Exception {
+        int retries = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(retries);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<TaskInsertion>> inserts = new ArrayList<>();
+            for (int i = 0; i < retries; i++) {
+                NewTask retry = keyed("raced", TaskPriority.NORMAL, "payload");
+                inserts.add(pool.submit(() -> {
+                    start.await();
+                    try (Connection c = DB.dataSource().getConnection()) {
+                        return TaskRows.insert(c, retry);
+                    }
+                }));
+            }
+            start.countDown();
+            List<TaskInsertion> results = new ArrayList<>();
+            for (Future<TaskInsertion> insert : inserts) {
+                results.add(insert.get());
+            }
+
+            assertThat(results).filteredOn(TaskInsertion::created).hasSize(1);
+            assertThat(results).extracting(TaskInsertion::outcome).containsOnly(TaskInsertion.Outcome.CREATED,
+                    TaskInsertion.Outcome.REPLAYED);
+            assertThat(results).extracting(r -> r.task().id()).containsOnly(results.getFirst().task().id());
+        } finally {
+            pool.shutdownNow();
         }
     }
 
