@@ -209,7 +209,9 @@ public final class TaskRows {
      * The restart rule, for the tasks this node's previous server left running: each is queued again (node
      * released, its place in the queue kept) while its attempts stay below max_attempts, and failed once they
      * reach it. At least once: a requeued task may repeat effects of its interrupted run, so the workload is given
-     * the idempotency key and attempt number to de-duplicate them. Other nodes' tasks are not touched.
+     * the idempotency key and attempt number to de-duplicate them. Other nodes' tasks are not touched, nor are
+     * tasks claimed at or after {@code now}, so passing the server's start time keeps the rule off what the new
+     * server already claimed.
      */
     public static RecoveredTasks recoverRunning(Connection connection, String nodeId, Instant now)
             throws SQLException {
@@ -217,20 +219,23 @@ public final class TaskRows {
         try (PreparedStatement update = connection.prepareStatement("UPDATE agent_task t SET state = 'queued', "
                 + "node_id = NULL, state_changed_at = ?, reason = 'server restarted while it ran (attempt ' "
                 + "|| t.attempts || ' of at most ' || t.max_attempts || '), queued again' "
-                + "WHERE t.node_id = ? AND t.state = 'running' AND t.attempts < t.max_attempts RETURNING " + COLUMNS)) {
+                + "WHERE t.node_id = ? AND t.state = 'running' AND t.started_at < ? AND t.attempts < t.max_attempts "
+                + "RETURNING " + COLUMNS)) {
             update.setObject(1, utc(now));
             update.setString(2, nodeId);
+            update.setObject(3, utc(now));
             requeued = all(update);
         }
         List<StoredTask> failed;
         try (PreparedStatement update = connection.prepareStatement("UPDATE agent_task t SET state = 'failed', "
                 + "state_changed_at = ?, ended_at = ?, reason = 'server restarted while it ran (attempt ' "
                 + "|| t.attempts || ' of at most ' || t.max_attempts || '), no attempt left' "
-                + "WHERE t.node_id = ? AND t.state = 'running' AND t.attempts >= t.max_attempts RETURNING "
-                + COLUMNS)) {
+                + "WHERE t.node_id = ? AND t.state = 'running' AND t.started_at < ? AND t.attempts >= t.max_attempts "
+                + "RETURNING " + COLUMNS)) {
             update.setObject(1, utc(now));
             update.setObject(2, utc(now));
             update.setString(3, nodeId);
+            update.setObject(4, utc(now));
             failed = all(update);
         }
         requeued.sort(Comparator.comparingLong(StoredTask::seq));

@@ -93,6 +93,20 @@ class TaskRecoveryTest {
     }
 
     @Test
+    void aTaskTheNewServerClaimedIsLeftRunning() throws SQLException {
+        try (Connection c = DB.dataSource().getConnection()) {
+            StoredTask interrupted = runningInAttempt(c, node, 1, 3);
+            StoredTask claimedAfterStart = TaskRows.claim(c, TaskFixtures.stored(c, TaskFixtures.task(agentId,
+                    TaskPriority.NORMAL, T0)).id(), node, RESTART).orElseThrow();
+
+            RecoveredTasks recovered = TaskRows.recoverRunning(c, node, RESTART);
+
+            assertThat(recovered.requeued()).extracting(StoredTask::id).containsExactly(interrupted.id());
+            assertThat(TaskRows.find(c, claimedAfterStart.id())).contains(claimedAfterStart);
+        }
+    }
+
+    @Test
     void onlyThisNodesRunningTasksAreRecoveredInSubmissionOrder() throws SQLException {
         try (Connection c = DB.dataSource().getConnection()) {
             StoredTask first = runningInAttempt(c, node, 1, 3);
