@@ -1,12 +1,12 @@
 package dev.symbiont.sandbox.docker;
 
+import static dev.symbiont.sandbox.docker.ContainerExit.completesWithin;
+
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse.ContainerState;
 import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.WaitResponse;
 import dev.symbiont.sandbox.ExecutionRequest;
 import dev.symbiont.sandbox.ExecutionResult;
 import dev.symbiont.sandbox.SandboxFailureException;
@@ -15,9 +15,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Runs one execution in a warm container with {@code docker exec}, then stops the container; the caller removes it.
@@ -75,13 +72,13 @@ final class WarmExecution {
              ExecStream stream = start(execId, output, request)) {
             long started = System.nanoTime();
             client.statsCmd(containerId).exec(usage);
-            boolean timedOut = !await(CompletableFuture.anyOf(stream.ended(), exit.stopped),
+            boolean timedOut = !completesWithin(CompletableFuture.anyOf(stream.ended(), exit.stopped),
                     request.limits().timeout());
             long ended = System.nanoTime();
             Integer execExit = timedOut ? null : settledExecExit(execId, exit);
             boolean diedByItself = !timedOut && sandboxDied(exit, execExit);
             stop(containerId, exit, request);
-            await(stream.ended(), DRAIN_AFTER_STOP);
+            completesWithin(stream.ended(), DRAIN_AFTER_STOP);
             if (execExit == null) {
                 execExit = execExitCode(execId);
             }
@@ -172,7 +169,7 @@ final class WarmExecution {
         }
         // 128 and up: a signal, or runsc's wait failing because the sandbox went (measured: 128 or 137)
         boolean maybeDying = runtime.userSpaceKernel() && (execExit == null || execExit >= 128);
-        return maybeDying && await(exit.stopped, OOM_REPORT_WAIT);
+        return maybeDying && completesWithin(exit.stopped, OOM_REPORT_WAIT);
     }
 
     /** Kills the container: single use, and on runc its OOM report only shows once it stopped. */
@@ -185,7 +182,7 @@ final class WarmExecution {
         } catch (ConflictException | NotFoundException e) {
             // stopped in the meantime
         }
-        if (!await(exit.stopped, KILL_WAIT)) {
+        if (!completesWithin(exit.stopped, KILL_WAIT)) {
             throw new SandboxFailureException("warm container of " + request.executionId() + " did not stop within "
                     + KILL_WAIT + " of being killed");
         }
@@ -201,43 +198,5 @@ final class WarmExecution {
             state = client.inspectContainerCmd(id).exec().getState();
         }
         return state;
-    }
-
-    /** @return whether it completed within the limit */
-    private static boolean await(CompletableFuture<?> future, Duration limit) throws InterruptedException {
-        try {
-            future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            return true;
-        }
-    }
-
-    /** The engine's wait for the container to stop, as a future; an error (stream cut) counts as stopped. */
-    private static final class ContainerExit extends ResultCallback.Adapter<WaitResponse> {
-
-        final CompletableFuture<Void> stopped = new CompletableFuture<>();
-        volatile int statusCode = -1;
-
-        @Override
-        public void onNext(WaitResponse response) {
-            if (response.getStatusCode() != null) {
-                statusCode = response.getStatusCode();
-            }
-        }
-
-        @Override
-        public void onComplete() {
-            stopped.complete(null);
-            super.onComplete();
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            stopped.complete(null);
-            super.onError(throwable);
-        }
     }
 }
