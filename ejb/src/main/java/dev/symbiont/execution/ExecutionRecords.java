@@ -133,7 +133,7 @@ public class ExecutionRecords {
                 result.cpuTime());
         Instant now = now();
         em.runWithConnection((Connection connection) -> ExecutionRows.finish(connection, plan.executionId(), status,
-                outcome, now));
+                outcome, null, now));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("execution_id", plan.executionId().toString());
         details.put("status", status.label());
