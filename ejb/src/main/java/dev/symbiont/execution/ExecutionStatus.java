@@ -28,6 +28,7 @@ public enum ExecutionStatus {
             case EXITED -> EXITED;
             case TIMED_OUT -> TIMED_OUT;
             case OOM_KILLED -> OOM_KILLED;
+            case STOPPED -> STOPPED;
         };
     }
 

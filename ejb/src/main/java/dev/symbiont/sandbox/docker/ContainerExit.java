@@ -45,7 +45,7 @@ final class ContainerExit extends ResultCallback.Adapter<WaitResponse> {
         throwFirstError();
     }
 
-    /** Waits for this or any other of a run's ends; @return whether it completed within the limit (also with an error) */
+    /** Waits for one of a run's ends; @return whether it completed within the limit (also with an error) */
     static boolean completesWithin(CompletableFuture<?> future, Duration limit) throws InterruptedException {
         try {
             future.get(limit.toNanos(), TimeUnit.NANOSECONDS);

@@ -10,10 +10,10 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import dev.symbiont.sandbox.ExecutionRequest;
 import dev.symbiont.sandbox.ExecutionResult;
 import dev.symbiont.sandbox.SandboxFailureException;
-import dev.symbiont.sandbox.Termination;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -63,33 +63,38 @@ final class WarmExecution {
         this.settings = settings;
     }
 
-    ExecutionResult run(String containerId, ExecutionRequest request, long requested)
+    /** Runs the request in the container unless a stop came first; killed for a stop like at the timeout. */
+    ExecutionResult run(String containerId, ExecutionRequest request, RunInProgress run, long requested)
             throws UnusableContainer, InterruptedException, IOException {
         String execId = createExec(containerId, request);
+        Optional<ExecutionResult> stopped = run.stoppedBeforeStart(request, runtime.tier(), requested);
+        if (stopped.isPresent()) {
+            return stopped.get();
+        }
         OutputCapture output = new OutputCapture(request.limits().outputCapBytes(), requested);
         UsageSampler usage = new UsageSampler();
         try (output; usage; ContainerExit exit = client.waitContainerCmd(containerId).exec(new ContainerExit());
              ExecStream stream = start(execId, output, request)) {
             long started = System.nanoTime();
             client.statsCmd(containerId).exec(usage);
-            boolean timedOut = !completesWithin(CompletableFuture.anyOf(stream.ended(), exit.stopped),
-                    request.limits().timeout());
+            ProcessEnd end = run.settle(!completesWithin(CompletableFuture.anyOf(stream.ended(), exit.stopped,
+                    run.stopRequested()), request.limits().timeout()));
             long ended = System.nanoTime();
-            Integer execExit = timedOut ? null : settledExecExit(execId, exit);
-            boolean diedByItself = !timedOut && sandboxDied(exit, execExit);
-            stop(containerId, exit, request);
+            Integer execExit = end.killedByUs() ? null : settledExecExit(execId, exit);
+            boolean diedByItself = !end.killedByUs() && sandboxDied(exit, execExit);
+            kill(containerId, exit, request);
             completesWithin(stream.ended(), DRAIN_AFTER_STOP);
             if (execExit == null) {
                 execExit = execExitCode(execId);
             }
-            ContainerState state = settledState(containerId, timedOut, execExit);
+            ContainerState state = settledState(containerId, end.killedByUs(), execExit);
             boolean oomKilled = Boolean.TRUE.equals(state.getOOMKilled())
                     || runtime.userSpaceKernel() && diedByItself && exit.statusCode == SIGKILL_EXIT;
-            int exitCode = exitCode(execExit, exit.statusCode, timedOut, diedByItself);
-            return new ExecutionResult(request.executionId(), runtime.tier(), Termination.of(timedOut, oomKilled),
+            int exitCode = exitCode(execExit, exit.statusCode, end.killedByUs(), diedByItself);
+            return new ExecutionResult(request.executionId(), runtime.tier(), end.termination(oomKilled),
                     exitCode, output.stdout(), output.stderr(), Duration.ofNanos(ended - started),
                     Duration.ofNanos(started - requested), output.firstOutput(), usage.peakMemoryBytes(),
-                    usage.cpuTime(), true);
+                    usage.cpuTime(), true, end.stopReason());
         }
     }
 
@@ -129,8 +134,8 @@ final class WarmExecution {
      * killed the exec reports what runsc's failed wait left (measured: 128 in 2 to 4 runs of 30, else 137), so the
      * sandbox's own status (137) is the answer, as in a cold run.
      */
-    private int exitCode(Integer execExit, int containerStatus, boolean timedOut, boolean diedByItself) {
-        if ((timedOut || diedByItself) && (execExit == null || runtime.userSpaceKernel())) {
+    private int exitCode(Integer execExit, int containerStatus, boolean killedByUs, boolean diedByItself) {
+        if ((killedByUs || diedByItself) && (execExit == null || runtime.userSpaceKernel())) {
             return containerStatus;
         }
         return execExit == null ? -1 : execExit;
@@ -173,7 +178,7 @@ final class WarmExecution {
     }
 
     /** Kills the container: single use, and on runc its OOM report only shows once it stopped. */
-    private void stop(String containerId, ContainerExit exit, ExecutionRequest request) throws InterruptedException {
+    private void kill(String containerId, ContainerExit exit, ExecutionRequest request) throws InterruptedException {
         if (exit.stopped.isDone()) {
             return;
         }
@@ -188,10 +193,10 @@ final class WarmExecution {
         }
     }
 
-    /** As in a cold run: a SIGKILL that was not the timeout is looked at again for a late OOM report (runc). */
-    private ContainerState settledState(String id, boolean timedOut, Integer execExit) throws InterruptedException {
+    /** As in a cold run: a SIGKILL that was not ours (timeout, stop) is looked again at for a late OOM report. */
+    private ContainerState settledState(String id, boolean killedByUs, Integer execExit) throws InterruptedException {
         ContainerState state = client.inspectContainerCmd(id).exec().getState();
-        boolean suspicious = !runtime.userSpaceKernel() && !timedOut && execExit != null && execExit == SIGKILL_EXIT;
+        boolean suspicious = !runtime.userSpaceKernel() && !killedByUs && execExit != null && execExit == SIGKILL_EXIT;
         long deadline = System.nanoTime() + OOM_REPORT_WAIT.toNanos();
         while (suspicious && !Boolean.TRUE.equals(state.getOOMKilled()) && System.nanoTime() < deadline) {
             Thread.sleep(50);
