@@ -146,7 +146,7 @@ public class ExecutionRecords {
                 Map.of("execution_id", denied.id().toString(), "status", denied.status().label(), "reason", reason)));
     }
 
-    /** Records how a process that ran ended. */
+    /** Records how a process that ran ended, or a run stopped before its process started. */
     public Execution finish(ExecutionPlan plan, ExecutionResult result, String actor) {
         ExecutionStatus status = ExecutionStatus.of(result.termination());
         var outcome = new ExecutionOutcome(result.exitCode(), result.warm(), result.stdout(), result.stderr(),
@@ -154,7 +154,7 @@ public class ExecutionRecords {
                 result.cpuTime());
         Instant now = now();
         em.runWithConnection((Connection connection) -> ExecutionRows.finish(connection, plan.executionId(), status,
-                outcome, now));
+                outcome, result.stopReason().orElse(null), now));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("execution_id", plan.executionId().toString());
         details.put("status", status.label());
@@ -167,6 +167,7 @@ public class ExecutionRecords {
         details.put("stderr_bytes", outcome.stderr().totalBytes());
         details.put("stderr_sha256", Hashes.hex(Hashes.sha256(outcome.stderr().bytes())));
         outcome.peakMemoryBytes().ifPresent(peak -> details.put("peak_memory_bytes", peak));
+        result.stopReason().ifPresent(reason -> details.put("reason", reason));
         audit.record(AuditEntry.of(AuditEventType.SANDBOX_EXECUTION_ENDED, now, plan.agentId(), actor, details));
         return find(plan.agentId(), plan.executionId());
     }
