@@ -53,6 +53,12 @@ public record Capacity(long memoryMb, long cpuMillicores, long diskIoMbps, long 
                 Math.max(0, diskIoMbps - other.diskIoMbps), Math.max(0, networkIoMbps - other.networkIoMbps));
     }
 
+    /** This, cut down to {@code cap} in every dimension. */
+    public Capacity atMost(Capacity cap) {
+        return new Capacity(Math.min(memoryMb, cap.memoryMb), Math.min(cpuMillicores, cap.cpuMillicores),
+                Math.min(diskIoMbps, cap.diskIoMbps), Math.min(networkIoMbps, cap.networkIoMbps));
+    }
+
     public boolean fitsWithin(Capacity other) {
         return memoryMb <= other.memoryMb && cpuMillicores <= other.cpuMillicores
                 && diskIoMbps <= other.diskIoMbps && networkIoMbps <= other.networkIoMbps;

@@ -91,12 +91,19 @@ public final class ResourcePool {
         return Optional.of(held);
     }
 
-    /** Hands what {@code from} holds over to {@code to}, so that it is never free in between. */
-    public void transfer(UUID from, UUID to) {
+    /**
+     * Hands what {@code from} holds over to {@code to}, so that it is never free in between, up to {@code limit}
+     * for {@code to} in all; whatever goes beyond the limit is released.
+     */
+    public void transfer(UUID from, UUID to, Capacity limit) {
         Capacity moved = allocations.remove(from);
-        if (moved != null) {
-            allocations.merge(to, moved, Capacity::plus);
+        if (moved == null) {
+            return;
         }
+        Capacity held = allocations.getOrDefault(to, Capacity.NONE);
+        Capacity kept = held.plus(moved).atMost(limit);
+        allocations.put(to, kept);
+        used = used.minus(held).minus(moved).plus(kept);
     }
 
     public Optional<Capacity> allocatedTo(UUID taskId) {

@@ -82,11 +82,24 @@ class ResourcePoolTest {
         pool.allocate(victim, GIGABYTE);
         pool.allocate(beneficiary, new Capacity(512, 0, 0, 0));
 
-        pool.transfer(victim, beneficiary);
+        pool.transfer(victim, beneficiary, new Capacity(2048, 2000, 0, 0));
 
         assertThat(pool.allocatedTo(victim)).isEmpty();
         assertThat(pool.allocatedTo(beneficiary)).contains(new Capacity(1536, 1000, 0, 0));
         assertThat(pool.used()).isEqualTo(new Capacity(1536, 1000, 0, 0));
+    }
+
+    @Test
+    void whatATransferBringsBeyondTheLimitIsReleased() {
+        UUID victim = UUID.randomUUID();
+        UUID beneficiary = UUID.randomUUID();
+        pool.allocate(victim, new Capacity(2048, 2000, 0, 0));
+        pool.allocate(beneficiary, new Capacity(512, 0, 0, 0));
+
+        pool.transfer(victim, beneficiary, new Capacity(1024, 500, 0, 0));
+
+        assertThat(pool.allocatedTo(beneficiary)).contains(new Capacity(1024, 500, 0, 0));
+        assertThat(pool.used()).isEqualTo(new Capacity(1024, 500, 0, 0));
     }
 
     @Test
