@@ -88,7 +88,7 @@ public class ExecutionRecords {
     public ExecutionPlan plan(UUID agentId, ExecutionInput input, Caller caller) {
         Agent agent = agent(agentId);
         ExecutionSpec spec = agent.requireRunnable();
-        return plan(agent, spec, agent.definition().resourceLimits(), input, caller);
+        return plan(agent, spec, agent.definition().resourceLimits(), input, caller, caller.actor());
     }
 
     /**
@@ -98,17 +98,26 @@ public class ExecutionRecords {
      * @throws dev.symbiont.policy.PolicyDeniedException      when sandbox.exec is denied
      * @throws dev.symbiont.agent.AgentNotRunnableException  when the agent has nothing to run
      */
-    public ExecutionPlan planTask(Agent agent, ResourceLimits requested, ExecutionInput input, Caller caller) {
+    public ExecutionPlan planTask(Agent agent, ResourceLimits requested, ExecutionInput input, String actor) {
         ExecutionSpec spec = agent.definition().executionSpec().orElseThrow(() -> new AgentNotRunnableException(
                 agent.id(), "agent " + agent.id() + " has no execution spec (image and command)"));
-        return plan(agent, spec, requested, input, caller);
+        return plan(agent, spec, requested, input, null, actor);
     }
 
+    /** Checks sandbox.exec for a submitter before their task is queued; conditions are applied when it runs. */
+    public void requireExecAllowed(Agent agent, int inputBytes, Caller caller) {
+        ExecutionSpec spec = agent.definition().executionSpec().orElseThrow(() -> new AgentNotRunnableException(
+                agent.id(), "agent " + agent.id() + " has no execution spec (image and command)"));
+        policy.enforce(AgentPolicyContexts.forExecution(agent, spec, inputBytes, Set.of(), caller),
+                PolicyAction.SANDBOX_EXEC, caller.actor(), APPLIED);
+    }
+
+    /** @param caller null for the runtime itself (policy role {@code runtime}), acting as {@code actor} */
     private ExecutionPlan plan(Agent agent, ExecutionSpec spec, ResourceLimits requested, ExecutionInput input,
-                               Caller caller) {
+                               Caller caller, String actor) {
         UUID agentId = agent.id();
         PolicyDecision decision = policy.enforce(AgentPolicyContexts.forExecution(agent, spec, input.size(),
-                input.environment().keySet(), caller), PolicyAction.SANDBOX_EXEC, caller.actor(), APPLIED);
+                input.environment().keySet(), caller), PolicyAction.SANDBOX_EXEC, actor, APPLIED);
         List<PolicyCondition> conditions = decision instanceof PolicyDecision.AllowWithConditions c
                 ? c.conditions() : List.of();
         AgentDefinition constrained = agent.definition().withResourceLimits(requested).constrainedBy(conditions);
@@ -124,25 +133,30 @@ public class ExecutionRecords {
         ExecutionRequest request = new ExecutionRequest(Ids.newId(), spec.image(), spec.command(), environment,
                 input.stdin(), limits, network);
         Execution running = new Execution(request.executionId(), agentId, node.nodeId(), ExecutionStatus.RUNNING,
-                caller.actor(), now(), Optional.empty(), spec.image(), spec.command(), input.size(), sha256(input),
+                actor, now(), Optional.empty(), spec.image(), spec.command(), input.size(), sha256(input),
                 Optional.of(placement), null, Optional.empty());
         em.runWithConnection((Connection connection) -> ExecutionRows.insert(connection, running));
         audit.record(AuditEntry.of(AuditEventType.SANDBOX_EXECUTION_STARTED, running.requestedAt(), agentId,
-                caller.actor(), startedDetails(running, placement)));
+                actor, startedDetails(running, placement)));
         return new ExecutionPlan(agentId, request, placement);
     }
 
     /** Records an attempt policy denied, so the agent's executions show it next to the policy decision. */
     public void denied(UUID agentId, ExecutionInput input, Caller caller, String reason) {
+        denied(agentId, input, caller.actor(), reason);
+    }
+
+    /** The same for a task the scheduler was about to run, acting for its submitter. */
+    public void denied(UUID agentId, ExecutionInput input, String actor, String reason) {
         Agent agent = agent(agentId);
         String image = agent.definition().executionSpec().map(ExecutionSpec::image).orElse("");
         List<String> command = agent.definition().executionSpec().map(ExecutionSpec::command).orElse(List.of());
         Instant now = now();
         Execution denied = new Execution(Ids.newId(), agentId, node.nodeId(), ExecutionStatus.POLICY_DENIED,
-                caller.actor(), now, Optional.of(now), image, command, input.size(), sha256(input), Optional.empty(),
+                actor, now, Optional.of(now), image, command, input.size(), sha256(input), Optional.empty(),
                 reason, Optional.empty());
         em.runWithConnection((Connection connection) -> ExecutionRows.insert(connection, denied));
-        audit.record(AuditEntry.of(AuditEventType.SANDBOX_EXECUTION_ENDED, now, agentId, caller.actor(),
+        audit.record(AuditEntry.of(AuditEventType.SANDBOX_EXECUTION_ENDED, now, agentId, actor,
                 Map.of("execution_id", denied.id().toString(), "status", denied.status().label(), "reason", reason)));
     }
 

@@ -68,6 +68,26 @@ public final class SchedulingCore {
         }
     }
 
+    /**
+     * Checks, before a task is accepted, that the node could ever run it: the same test {@link #submit} makes.
+     *
+     * @throws UnschedulableTaskException if not, naming what is too large
+     */
+    public void requirePlaceable(TaskPriority priority, ResourceRequest request) {
+        lock.lock();
+        try {
+            Capacity demand = pool.demandOf(request);
+            if (!pool.couldEverAdmit(priority, demand)) {
+                Capacity limit = priority == TaskPriority.CRITICAL ? pool.total() : pool.total().minus(pool.headroom());
+                throw new UnschedulableTaskException("a " + priority.label() + " task asking for " + demand.describe()
+                        + " can never be placed on this node, which gives " + priority.label() + " tasks at most "
+                        + limit.describe() + " (too large: " + demand.beyond(limit).describe() + ")");
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private String tooLarge(WaitingTask task, Capacity demand) {
         Capacity limit = task.priority() == TaskPriority.CRITICAL ? pool.total() : pool.total().minus(pool.headroom());
         String whose = task.priority() == TaskPriority.CRITICAL ? "the node's" : "the " + task.priority().label()

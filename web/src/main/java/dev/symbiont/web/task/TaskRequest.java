@@ -29,7 +29,7 @@ public record TaskRequest(
                 + "ran (at-least-once); default from configuration") Integer maxAttempts) {
 
     /** @param headerKey the Idempotency-Key header, if sent: it must agree with the body's key when both are given */
-    TaskSubmission toDomain(String headerKey) {
+    public TaskSubmission toDomain(String headerKey) {
         if (input != null && inputBase64 != null) {
             throw new ApiExceptions.InvalidParameter("input_base64", "give either input or input_base64, not both");
         }
@@ -49,7 +49,7 @@ public record TaskRequest(
                 maxAttempts == null ? OptionalInt.empty() : OptionalInt.of(maxAttempts));
     }
 
-    static TaskSubmission empty(String headerKey) {
+    public static TaskSubmission empty(String headerKey) {
         return new TaskRequest(null, null, null, null, null, null).toDomain(headerKey);
     }
 

@@ -33,7 +33,7 @@ public record TaskResponse(
         }
     }
 
-    static TaskResponse of(StoredTask t) {
+    public static TaskResponse of(StoredTask t) {
         return new TaskResponse(t.id(), t.agentId(), t.priority().label(), t.state().label(), t.stateChangedAt(),
                 ResourcesResponse.of(t.resources()), t.inputSize(), t.inputSha256(), t.idempotencyKey().orElse(null),
                 t.submittedBy(), t.submittedAt(), t.enqueuedAt(), t.startedAt().orElse(null),

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TaskTransitionResponse(int seq, @Schema(description = "Absent for the submission") String from,
                                      String to, Instant at, String nodeId, String reason) {
 
-    static TaskTransitionResponse of(TaskTransition t) {
+    public static TaskTransitionResponse of(TaskTransition t) {
         return new TaskTransitionResponse(t.seq(), t.from().map(TaskState::label).orElse(null), t.to().label(), t.at(),
                 t.nodeId().orElse(null), t.reason().orElse(null));
     }

@@ -7,6 +7,7 @@ import dev.symbiont.agent.AgentRepository;
 import dev.symbiont.audit.AuditEntry;
 import dev.symbiont.audit.AuditEventType;
 import dev.symbiont.audit.AuditTrail;
+import dev.symbiont.execution.ExecutionRecords;
 import dev.symbiont.execution.ExecutionSettings;
 import dev.symbiont.lifecycle.AgentState;
 import dev.symbiont.policy.PolicyAction;
@@ -42,7 +43,7 @@ import java.util.UUID;
  * an acknowledged task survives any crash; the scheduler starts it after the commit ({@link TaskQueued}).
  */
 @Stateless
-public class Tasks {
+public class AgentTasks {
 
     /** Agents whose tasks may queue: idle, busy with another task, or suspended by preemption. */
     private static final Set<AgentState> ACCEPTING = EnumSet.of(AgentState.READY, AgentState.RUNNING,
@@ -68,6 +69,9 @@ public class Tasks {
     ExecutionSettings executionSettings;
 
     @Inject
+    ExecutionRecords executions;
+
+    @Inject
     SchedulerConfiguration configuration;
 
     @Inject
@@ -88,7 +92,7 @@ public class Tasks {
      * @throws AgentNotRunnableException          the agent cannot take tasks (not ready, running or suspended; no spec)
      * @throws ResourceRequestRejectedException   this node could never place the request
      * @throws IdempotencyKeyReusedException      the key was used for a different request
-     * @throws dev.symbiont.policy.PolicyDeniedException resource.allocate denied
+     * @throws dev.symbiont.policy.PolicyDeniedException resource.allocate, or sandbox.exec for this caller, denied
      */
     public TaskInsertion submit(UUID agentId, TaskSubmission submission, Caller caller) {
         Agent agent = agent(agentId);
@@ -103,7 +107,12 @@ public class Tasks {
         PolicyDecision decision = policy.enforce(TaskPolicyContexts.of(agent, "submit", submission.priority(),
                 request, caller), PolicyAction.RESOURCE_ALLOCATE, caller.actor(), APPLIED);
         request = constrained(request, decision);
-        scheduler.requirePlaceable(submission.priority(), request);
+        executions.requireExecAllowed(agent, submission.inputSize(), caller);
+        try {
+            scheduler.requirePlaceable(submission.priority(), request);
+        } catch (UnschedulableTaskException e) {
+            throw new ResourceRequestRejectedException(e.getMessage());
+        }
         Instant now = now();
         NewTask task = new NewTask(Ids.newId(), agentId, submission.priority(), request, submission.input(),
                 submission.idempotencyKey(), submission.maxAttempts().orElse(configuration.maxAttempts()),
