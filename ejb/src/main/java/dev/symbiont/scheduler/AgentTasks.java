@@ -184,6 +184,12 @@ public class AgentTasks {
         return em.callWithConnection((Connection c) -> TaskRows.transitions(c, taskId));
     }
 
+    /** What the agent consumed since then (executions and tasks alike) and what it holds now. */
+    public AgentUsage usage(UUID agentId, Instant since) {
+        agent(agentId);
+        return em.callWithConnection((Connection c) -> AgentUsageRows.of(c, agentId, since));
+    }
+
     private static ResourceRequest constrained(ResourceRequest request, PolicyDecision decision) {
         if (!(decision instanceof PolicyDecision.AllowWithConditions conditional)) {
             return request;

@@ -44,6 +44,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * The transactional steps of a task's run, each committed with its audit events and the agent's lifecycle move:
@@ -80,6 +83,10 @@ public class TaskRuns {
 
     @Inject
     Clock clock;
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry metrics;
 
     /** Takes the task for this node if it is still waiting and nobody else has it (FOR UPDATE SKIP LOCKED). */
     public Optional<StoredTask> claim(UUID taskId) {
@@ -220,6 +227,7 @@ public class TaskRuns {
         }
         audit.record(AuditEntry.of(outcome == TaskState.PREEMPTED ? AuditEventType.TASK_PREEMPTED
                 : AuditEventType.TASK_ENDED, now, task.agentId(), AgentScheduler.ACTOR, details));
+        metrics.counter("symbiont.scheduler.task.runs", new Tag("outcome", outcome.label())).inc();
     }
 
     /**

@@ -133,6 +133,12 @@ class AgentTaskIT {
                 + "&type=task.submitted&type=task.started&type=task.ended").json().getJsonArray("items")
                 .getValuesAs(JsonObject.class).stream().map(e -> e.getString("event_type")).toList();
         assertThat(events).containsExactly("task.submitted", "task.started", "task.ended");
+        JsonObject usage = admin.get("/api/v1/agents/" + id + "/usage").json();
+        assertThat(usage.getJsonObject("executions").getInt("exited")).isEqualTo(1);
+        assertThat(usage.getJsonObject("tasks").getInt("succeeded")).isEqualTo(1);
+        assertThat(usage.getJsonNumber("output_bytes").longValue()).isEqualTo(execution.getJsonNumber("stdout_bytes")
+                .longValue());
+        assertThat(usage).doesNotContainKey("holding");
     }
 
     @Test

@@ -20,6 +20,9 @@ import dev.symbiont.web.task.TaskListResponse;
 import dev.symbiont.web.task.TaskRequest;
 import dev.symbiont.web.task.TaskResponse;
 import dev.symbiont.web.task.TaskTransitionResponse;
+import dev.symbiont.web.task.UsageResponse;
+import java.time.Duration;
+import java.time.Instant;
 import static dev.symbiont.web.problem.ApiExceptions.requireBody;
 
 import dev.symbiont.web.Params;
@@ -329,6 +332,25 @@ public class AgentResource {
                                                         @PathParam("taskId") String taskId) {
         return tasks.transitions(Params.uuid("id", id), Params.uuid("taskId", taskId)).stream()
                 .map(TaskTransitionResponse::of).toList();
+    }
+
+    @GET
+    @Path("{id}/usage")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(summary = "What an agent consumed", description = "Executions (direct and scheduled) per status "
+            + "with their summed run time, CPU time and output, the highest memory one reached, tasks per state, "
+            + "and the resources its running task holds now. Per agent here, not in /metrics: 100,000 agents "
+            + "would be 100,000 series.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = UsageResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public UsageResponse usage(@Parameter(description = ID) @PathParam("id") String id,
+                               @Parameter(description = "From this instant (ISO-8601); default: 24 hours ago")
+                               @QueryParam("since") String since) {
+        Instant from = since == null || since.isBlank() ? Instant.now().minus(Duration.ofHours(24))
+                : Params.instant("since", since);
+        return UsageResponse.of(tasks.usage(Params.uuid("id", id), from));
     }
 
     @POST

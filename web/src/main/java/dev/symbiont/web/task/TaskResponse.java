@@ -28,7 +28,7 @@ public record TaskResponse(
     public record ResourcesResponse(int memoryMb, double cpuCores, int diskIoMbps, int networkIoMbps,
                                     @Schema(type = SchemaType.STRING, format = "duration") Duration timeout) {
 
-        static ResourcesResponse of(ResourceRequest r) {
+        public static ResourcesResponse of(ResourceRequest r) {
             return new ResourcesResponse(r.memoryMb(), r.cpuCores(), r.diskIoMbps(), r.networkIoMbps(), r.timeout());
         }
     }
