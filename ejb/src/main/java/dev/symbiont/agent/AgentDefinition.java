@@ -29,14 +29,20 @@ public record AgentDefinition(String name, String version, String description, L
         metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
-    /**
-     * This definition with a policy decision's conditions applied: resource ceilings lower the limits, a minimum
-     * sandbox tier raises the tier (never lowers it). Conditions about other things leave it unchanged.
-     */
     public Optional<ExecutionSpec> executionSpec() {
         return Optional.ofNullable(execution);
     }
 
+    /** This definition asking for other resources, e.g. one task's request. */
+    public AgentDefinition withResourceLimits(ResourceLimits limits) {
+        return new AgentDefinition(name, version, description, capabilities, limits, sandboxTier, requiresNetwork,
+                requiresFilesystem, externalApis, dataSensitivity, metadata, execution);
+    }
+
+    /**
+     * This definition with a policy decision's conditions applied: resource ceilings lower the limits, a minimum
+     * sandbox tier raises the tier (never lowers it). Conditions about other things leave it unchanged.
+     */
     public AgentDefinition constrainedBy(List<PolicyCondition> conditions) {
         ResourceLimits limits = resourceLimits;
         SandboxTierPreference tier = sandboxTier;

@@ -58,6 +58,21 @@ public final class AgentPolicyContexts {
                 d.sandboxTier(), d.dataSensitivity(), "agents/" + agent.id() + "/execute", attributes);
     }
 
+    /**
+     * Any other action on an agent: its attributes and state plus the action's own (they win on a name clash), on
+     * resource {@code agents/<id>/<path>}. Used by capabilities that build on agents, e.g. the scheduler's
+     * resource.allocate.
+     */
+    public static PolicyContext forAgentAction(Agent agent, String path, Map<String, Object> actionAttributes,
+                                               Caller caller) {
+        Map<String, Object> attributes = attributes(agent.definition());
+        attributes.put("state", agent.state().label());
+        attributes.putAll(actionAttributes);
+        AgentDefinition d = agent.definition();
+        return new PolicyContext(agent.id().toString(), d.name(), Set.copyOf(d.capabilities()), role(caller),
+                d.sandboxTier(), d.dataSensitivity(), "agents/" + agent.id() + "/" + path, attributes);
+    }
+
     private static Map<String, Object> attributes(AgentDefinition d) {
         Map<String, Object> a = new HashMap<>();
         a.put("version", d.version());

@@ -20,7 +20,12 @@ public enum AuditEventType {
     AUDIT_EXPORTED("audit.exported"),
     COMPLIANCE_REPORT_REQUESTED("compliance.report_requested"),
     SANDBOX_EXECUTION_STARTED("sandbox.execution_started"),
-    SANDBOX_EXECUTION_ENDED("sandbox.execution_ended");
+    SANDBOX_EXECUTION_ENDED("sandbox.execution_ended"),
+    TASK_SUBMITTED("task.submitted"),
+    TASK_STARTED("task.started"),
+    TASK_PREEMPTED("task.preempted"),
+    TASK_REQUEUED("task.requeued"),
+    TASK_ENDED("task.ended");
 
     private final String wireName;
 

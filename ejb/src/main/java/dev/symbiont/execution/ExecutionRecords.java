@@ -3,9 +3,11 @@ package dev.symbiont.execution;
 import dev.symbiont.agent.Agent;
 import dev.symbiont.agent.AgentDefinition;
 import dev.symbiont.agent.AgentNotFoundException;
+import dev.symbiont.agent.AgentNotRunnableException;
 import dev.symbiont.agent.AgentPolicyContexts;
 import dev.symbiont.agent.AgentRepository;
 import dev.symbiont.agent.ExecutionSpec;
+import dev.symbiont.agent.ResourceLimits;
 import dev.symbiont.agent.SandboxTierPreference;
 import dev.symbiont.audit.AuditEntry;
 import dev.symbiont.audit.AuditEventType;
@@ -86,11 +88,39 @@ public class ExecutionRecords {
     public ExecutionPlan plan(UUID agentId, ExecutionInput input, Caller caller) {
         Agent agent = agent(agentId);
         ExecutionSpec spec = agent.requireRunnable();
+        return plan(agent, spec, agent.definition().resourceLimits(), input, caller, caller.actor());
+    }
+
+    /**
+     * The same decision for a scheduled task, which asks for its own resources (within what its submission was
+     * allowed) and whose agent the scheduler moves through its lifecycle itself. Joins the caller's transaction.
+     *
+     * @throws dev.symbiont.policy.PolicyDeniedException      when sandbox.exec is denied
+     * @throws dev.symbiont.agent.AgentNotRunnableException  when the agent has nothing to run
+     */
+    public ExecutionPlan planTask(Agent agent, ResourceLimits requested, ExecutionInput input, String actor) {
+        ExecutionSpec spec = agent.definition().executionSpec().orElseThrow(() -> new AgentNotRunnableException(
+                agent.id(), "agent " + agent.id() + " has no execution spec (image and command)"));
+        return plan(agent, spec, requested, input, null, actor);
+    }
+
+    /** Checks sandbox.exec for a submitter before their task is queued; conditions are applied when it runs. */
+    public void requireExecAllowed(Agent agent, int inputBytes, Caller caller) {
+        ExecutionSpec spec = agent.definition().executionSpec().orElseThrow(() -> new AgentNotRunnableException(
+                agent.id(), "agent " + agent.id() + " has no execution spec (image and command)"));
+        policy.enforce(AgentPolicyContexts.forExecution(agent, spec, inputBytes, Set.of(), caller),
+                PolicyAction.SANDBOX_EXEC, caller.actor(), APPLIED);
+    }
+
+    /** @param caller null for the runtime itself (policy role {@code runtime}), acting as {@code actor} */
+    private ExecutionPlan plan(Agent agent, ExecutionSpec spec, ResourceLimits requested, ExecutionInput input,
+                               Caller caller, String actor) {
+        UUID agentId = agent.id();
         PolicyDecision decision = policy.enforce(AgentPolicyContexts.forExecution(agent, spec, input.size(),
-                input.environment().keySet(), caller), PolicyAction.SANDBOX_EXEC, caller.actor(), APPLIED);
+                input.environment().keySet(), caller), PolicyAction.SANDBOX_EXEC, actor, APPLIED);
         List<PolicyCondition> conditions = decision instanceof PolicyDecision.AllowWithConditions c
                 ? c.conditions() : List.of();
-        AgentDefinition constrained = agent.definition().constrainedBy(conditions);
+        AgentDefinition constrained = agent.definition().withResourceLimits(requested).constrainedBy(conditions);
         TierChoice choice = risk.choose(RiskFactors.of(constrained, risk.trustedImages().trustOf(spec.image())),
                 agent.definition().sandboxTier(), policyMinimum(conditions));
         SandboxLimits limits = settings.limitsFor(agentId, constrained.resourceLimits());
@@ -103,29 +133,34 @@ public class ExecutionRecords {
         ExecutionRequest request = new ExecutionRequest(Ids.newId(), spec.image(), spec.command(), environment,
                 input.stdin(), limits, network);
         Execution running = new Execution(request.executionId(), agentId, node.nodeId(), ExecutionStatus.RUNNING,
-                caller.actor(), now(), Optional.empty(), spec.image(), spec.command(), input.size(), sha256(input),
+                actor, now(), Optional.empty(), spec.image(), spec.command(), input.size(), sha256(input),
                 Optional.of(placement), null, Optional.empty());
         em.runWithConnection((Connection connection) -> ExecutionRows.insert(connection, running));
         audit.record(AuditEntry.of(AuditEventType.SANDBOX_EXECUTION_STARTED, running.requestedAt(), agentId,
-                caller.actor(), startedDetails(running, placement)));
+                actor, startedDetails(running, placement)));
         return new ExecutionPlan(agentId, request, placement);
     }
 
     /** Records an attempt policy denied, so the agent's executions show it next to the policy decision. */
     public void denied(UUID agentId, ExecutionInput input, Caller caller, String reason) {
+        denied(agentId, input, caller.actor(), reason);
+    }
+
+    /** The same for a task the scheduler was about to run, acting for its submitter. */
+    public void denied(UUID agentId, ExecutionInput input, String actor, String reason) {
         Agent agent = agent(agentId);
         String image = agent.definition().executionSpec().map(ExecutionSpec::image).orElse("");
         List<String> command = agent.definition().executionSpec().map(ExecutionSpec::command).orElse(List.of());
         Instant now = now();
         Execution denied = new Execution(Ids.newId(), agentId, node.nodeId(), ExecutionStatus.POLICY_DENIED,
-                caller.actor(), now, Optional.of(now), image, command, input.size(), sha256(input), Optional.empty(),
+                actor, now, Optional.of(now), image, command, input.size(), sha256(input), Optional.empty(),
                 reason, Optional.empty());
         em.runWithConnection((Connection connection) -> ExecutionRows.insert(connection, denied));
-        audit.record(AuditEntry.of(AuditEventType.SANDBOX_EXECUTION_ENDED, now, agentId, caller.actor(),
+        audit.record(AuditEntry.of(AuditEventType.SANDBOX_EXECUTION_ENDED, now, agentId, actor,
                 Map.of("execution_id", denied.id().toString(), "status", denied.status().label(), "reason", reason)));
     }
 
-    /** Records how a process that ran ended. */
+    /** Records how a process that ran ended, or a run stopped before its process started. */
     public Execution finish(ExecutionPlan plan, ExecutionResult result, String actor) {
         ExecutionStatus status = ExecutionStatus.of(result.termination());
         var outcome = new ExecutionOutcome(result.exitCode(), result.warm(), result.stdout(), result.stderr(),
@@ -133,7 +168,7 @@ public class ExecutionRecords {
                 result.cpuTime());
         Instant now = now();
         em.runWithConnection((Connection connection) -> ExecutionRows.finish(connection, plan.executionId(), status,
-                outcome, now));
+                outcome, result.stopReason().orElse(null), now));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("execution_id", plan.executionId().toString());
         details.put("status", status.label());
@@ -146,6 +181,7 @@ public class ExecutionRecords {
         details.put("stderr_bytes", outcome.stderr().totalBytes());
         details.put("stderr_sha256", Hashes.hex(Hashes.sha256(outcome.stderr().bytes())));
         outcome.peakMemoryBytes().ifPresent(peak -> details.put("peak_memory_bytes", peak));
+        result.stopReason().ifPresent(reason -> details.put("reason", reason));
         audit.record(AuditEntry.of(AuditEventType.SANDBOX_EXECUTION_ENDED, now, plan.agentId(), actor, details));
         return find(plan.agentId(), plan.executionId());
     }

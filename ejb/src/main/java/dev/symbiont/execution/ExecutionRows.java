@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
-/** The sandbox_execution table (V6). Callers own the connection and its transaction. */
+/** The sandbox_execution table (V6, STOPPED since V8). Callers own the connection and its transaction. */
 final class ExecutionRows {
 
     private static final String COLUMNS = "id, agent_id, node_id, status, requested_by, requested_at, ended_at, "
@@ -66,13 +66,17 @@ final class ExecutionRows {
         }
     }
 
-    /** Ends a running execution with its process's outcome; false if it was not running (already ended). */
-    static boolean finish(Connection connection, UUID id, ExecutionStatus status, ExecutionOutcome o, Instant now)
-            throws SQLException {
+    /**
+     * Ends a running execution with its process's outcome; false if it was not running (already ended).
+     *
+     * @param reason why it ended when not by the process itself (a stop's reason), else null
+     */
+    static boolean finish(Connection connection, UUID id, ExecutionStatus status, ExecutionOutcome o, String reason,
+                          Instant now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE sandbox_execution SET status = ?, "
                 + "ended_at = ?, exit_code = ?, warm = ?, stdout = ?, stdout_total = ?, stderr = ?, stderr_total = ?, "
-                + "duration_ms = ?, startup_ms = ?, first_output_ms = ?, peak_memory_bytes = ?, cpu_time_ms = ? "
-                + "WHERE id = ? AND status = 'RUNNING'")) {
+                + "duration_ms = ?, startup_ms = ?, first_output_ms = ?, peak_memory_bytes = ?, cpu_time_ms = ?, "
+                + "reason = ? WHERE id = ? AND status = 'RUNNING'")) {
             update.setString(1, status.name());
             update.setObject(2, utc(now));
             update.setInt(3, o.exitCode());
@@ -87,7 +91,8 @@ final class ExecutionRows {
             update.setObject(12, o.peakMemoryBytes().isPresent() ? o.peakMemoryBytes().getAsLong() : null,
                     Types.BIGINT);
             update.setObject(13, o.cpuTime().map(Duration::toMillis).orElse(null), Types.BIGINT);
-            update.setObject(14, id);
+            update.setString(14, reason);
+            update.setObject(15, id);
             return update.executeUpdate() == 1;
         }
     }

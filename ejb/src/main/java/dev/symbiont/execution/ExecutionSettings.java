@@ -41,8 +41,13 @@ public class ExecutionSettings {
     }
 
     public void checkInput(ExecutionInput input) {
-        if (input.size() > maxInputBytes) {
-            throw new ExecutionInputTooLargeException(input.size(), maxInputBytes);
+        checkInputSize(input.size());
+    }
+
+    /** Also for a task's input, which becomes an execution's when the task runs. */
+    public void checkInputSize(int size) {
+        if (size > maxInputBytes) {
+            throw new ExecutionInputTooLargeException(size, maxInputBytes);
         }
     }
 

@@ -12,6 +12,8 @@ public enum ExecutionStatus {
     TIMED_OUT,
     /** Killed for exceeding its memory limit. */
     OOM_KILLED,
+    /** Stopped on request (preempted for other work, or its task cancelled); the reason says which. */
+    STOPPED,
     /** Policy (sandbox.exec) denied it; nothing was started. */
     POLICY_DENIED,
     /** The chosen tier could not run it with its guarantees (an unknown image, network on a tier without). */
@@ -26,6 +28,7 @@ public enum ExecutionStatus {
             case EXITED -> EXITED;
             case TIMED_OUT -> TIMED_OUT;
             case OOM_KILLED -> OOM_KILLED;
+            case STOPPED -> STOPPED;
         };
     }
 

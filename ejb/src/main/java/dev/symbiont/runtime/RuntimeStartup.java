@@ -10,9 +10,11 @@ import dev.symbiont.migration.SchemaMigrator;
 import dev.symbiont.policy.engine.CompiledPolicyEngine;
 import dev.symbiont.sandbox.Sandboxes;
 import dev.symbiont.sandbox.risk.RiskConfiguration;
+import dev.symbiont.scheduler.AgentScheduler;
 import dev.symbiont.security.InitialAdminKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -20,6 +22,7 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,11 +31,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Runs before the application takes requests: waits for the database, migrates the schema, loads the audit
  * signing key and the compliance frameworks, makes sure an admin can get in, then starts the metrics, the
  * audit sealer and any compliance report a previous run left unfinished, records executions a previous run left
- * running as interrupted and reaps their sandbox containers (now, or once the engine is reachable). If any step fails the
+ * running as interrupted and reaps their sandbox containers (now, or once the engine is reachable), applies the restart
+ * rule to tasks it left running and starts the scheduler on the durable queue. If any step fails the
  * application does not start, rather than serve on a wrong schema or without its audit trail.
  */
 @Singleton
 @Startup
+@ManagedExecutorDefinition(name = AgentScheduler.EXECUTOR, virtual = true, maxAsync = -1)
 @TransactionManagement(TransactionManagementType.BEAN)
 public class RuntimeStartup {
 
@@ -72,6 +77,9 @@ public class RuntimeStartup {
     Sandboxes sandboxes;
 
     @Inject
+    AgentScheduler scheduler;
+
+    @Inject
     RuntimeStatus status;
 
     @Inject
@@ -83,6 +91,7 @@ public class RuntimeStartup {
 
     @PostConstruct
     void start() {
+        Instant began = clock.instant();
         try {
             var migrator = new SchemaMigrator(dataSource);
             migrator.awaitDatabase(databaseTimeout);
@@ -109,6 +118,7 @@ public class RuntimeStartup {
                         + "recorded as interrupted");
             }
             sandboxes.reclaimOrphans();
+            scheduler.start(began);
             status.started(clock.instant());
         } catch (RuntimeException e) {
             status.failed(e.getMessage());

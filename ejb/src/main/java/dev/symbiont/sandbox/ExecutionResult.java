@@ -7,10 +7,11 @@ import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
- * How an execution ended. A result exists only for a process that was started; requests the sandbox cannot run
- * end in an exception instead.
+ * How an execution ended. A result exists only for a process that was started, or for a run stopped on request
+ * before its process started; requests the sandbox cannot run end in an exception instead.
  *
- * @param exitCode        the process's exit status as the engine reports it (137 when killed)
+ * @param exitCode        the process's exit status as the engine reports it (137 when killed; -1 when a stop came
+ *                        before the process started)
  * @param duration        from process start to its end, by the engine's clock (warm: by ours, from the exec's start
  *                        to its end, since the engine does not time an exec)
  * @param startup         from the request to the process running: create, attach, start
@@ -19,11 +20,13 @@ import java.util.UUID;
  * @param cpuTime         CPU time used by the sandbox as of the engine's last sample, if it took one
  * @param warm            whether the run took a pre-started container from the warm pool instead of creating one;
  *                        either way the container was the run's alone and is gone
+ * @param stopReason      what the stop's requester gave as its reason; present exactly when it was
+ *                        {@link Termination#STOPPED}
  */
 public record ExecutionResult(UUID executionId, SecurityTier tier, Termination termination, int exitCode,
                               CapturedOutput stdout, CapturedOutput stderr, Duration duration, Duration startup,
                               Optional<Duration> firstOutput, OptionalLong peakMemoryBytes,
-                              Optional<Duration> cpuTime, boolean warm) {
+                              Optional<Duration> cpuTime, boolean warm, Optional<String> stopReason) {
 
     public ExecutionResult {
         Objects.requireNonNull(executionId, "executionId");
@@ -36,6 +39,23 @@ public record ExecutionResult(UUID executionId, SecurityTier tier, Termination t
         Objects.requireNonNull(firstOutput, "firstOutput");
         Objects.requireNonNull(peakMemoryBytes, "peakMemoryBytes");
         Objects.requireNonNull(cpuTime, "cpuTime");
+        Objects.requireNonNull(stopReason, "stopReason");
+        if ((termination == Termination.STOPPED) != stopReason.isPresent()) {
+            throw new IllegalArgumentException("a stop reason goes with a stopped run, and only with one: "
+                    + termination + ", " + stopReason);
+        }
+    }
+
+    /**
+     * A run stopped before its process was started: nothing ran, nothing was written.
+     *
+     * @param sinceRequest from the request until the stop was seen
+     */
+    public static ExecutionResult stoppedBeforeStart(UUID executionId, SecurityTier tier, String reason,
+                                                     Duration sinceRequest) {
+        return new ExecutionResult(executionId, tier, Termination.STOPPED, -1, CapturedOutput.empty(),
+                CapturedOutput.empty(), Duration.ZERO, sinceRequest, Optional.empty(), OptionalLong.empty(),
+                Optional.empty(), false, Optional.of(reason));
     }
 
     /** Exited by itself with status 0. */

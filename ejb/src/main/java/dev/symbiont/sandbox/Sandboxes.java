@@ -1,6 +1,7 @@
 package dev.symbiont.sandbox;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The sandbox tiers this node offers. The adapter behind it is chosen by configuration; there is no tier that runs
@@ -10,6 +11,13 @@ public interface Sandboxes {
 
     /** @throws SandboxUnavailableException when this node has no such tier configured */
     SandboxOrchestrator tier(SecurityTier tier);
+
+    /**
+     * Stops the execution on whichever tier of this node runs it (see {@link SandboxOrchestrator#stop}).
+     *
+     * @return false when no tier of this node is running it
+     */
+    boolean stop(UUID executionId, String reason);
 
     /** Every tier's health, each a real round trip to its engine. */
     List<SandboxHealth> health();

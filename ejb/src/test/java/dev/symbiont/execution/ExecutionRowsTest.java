@@ -69,8 +69,9 @@ class ExecutionRowsTest {
         Execution e = running("node-a", T0);
         try (Connection c = DB.dataSource().getConnection()) {
             ExecutionRows.insert(c, e);
-            assertThat(ExecutionRows.finish(c, e.id(), ExecutionStatus.EXITED, outcome(), T0.plusSeconds(2))).isTrue();
-            assertThat(ExecutionRows.finish(c, e.id(), ExecutionStatus.EXITED, outcome(), T0.plusSeconds(3)))
+            assertThat(ExecutionRows.finish(c, e.id(), ExecutionStatus.EXITED, outcome(), null, T0.plusSeconds(2)))
+                    .isTrue();
+            assertThat(ExecutionRows.finish(c, e.id(), ExecutionStatus.EXITED, outcome(), null, T0.plusSeconds(3)))
                     .as("an ended execution is not ended again").isFalse();
 
             Execution read = ExecutionRows.find(c, agentId, e.id()).orElseThrow();
@@ -79,6 +80,7 @@ class ExecutionRowsTest {
             assertThat(read.endedAt()).contains(T0.plusSeconds(2));
             assertThat(read.placement()).isEqualTo(e.placement());
             assertThat(read.outcome()).contains(outcome());
+            assertThat(read.reason()).as("a process that ended by itself needs no reason").isNull();
             assertThat(read.command()).isEqualTo(e.command());
             assertThat(ExecutionRows.find(c, UUID.randomUUID(), e.id())).as("only under its own agent").isEmpty();
         }
@@ -100,6 +102,40 @@ class ExecutionRowsTest {
     }
 
     @Test
+    void aStoppedExecutionKeepsItsOutcomeAndTheStopReasonAndIsFinal() throws SQLException {
+        Execution e = running("node-a", T0);
+        try (Connection c = DB.dataSource().getConnection(); var s = c.createStatement()) {
+            ExecutionRows.insert(c, e);
+            assertThat(ExecutionRows.finish(c, e.id(), ExecutionStatus.STOPPED, outcome(), "preempted by task t-9",
+                    T0.plusSeconds(2))).isTrue();
+
+            Execution read = ExecutionRows.find(c, agentId, e.id()).orElseThrow();
+            assertThat(read.status()).isEqualTo(ExecutionStatus.STOPPED);
+            assertThat(read.reason()).isEqualTo("preempted by task t-9");
+            assertThat(read.outcome()).contains(outcome());
+            assertThat(read.endedAt()).contains(T0.plusSeconds(2));
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE sandbox_execution SET reason = 'other' WHERE id = '"
+                    + e.id() + "'")).hasMessageContaining("refused once ended");
+        }
+    }
+
+    /** V8 widened the list of statuses and nothing else: the list is still closed, a stop still needs its end. */
+    @Test
+    void theStatusGuardsStillHoldAfterStoppedWasAdded() throws SQLException {
+        Execution e = running("node-a", T0);
+        try (Connection c = DB.dataSource().getConnection(); var s = c.createStatement()) {
+            ExecutionRows.insert(c, e);
+
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE sandbox_execution SET status = 'PAUSED', ended_at = "
+                    + "now() WHERE id = '" + e.id() + "'")).hasMessageContaining("\"sandbox_execution_status_check\"");
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE sandbox_execution SET status = 'STOPPED' WHERE id = '"
+                    + e.id() + "'")).hasMessageContaining("\"sandbox_execution_check\"");
+            assertThat(ExecutionRows.find(c, agentId, e.id()).orElseThrow().status())
+                    .isEqualTo(ExecutionStatus.RUNNING);
+        }
+    }
+
+    @Test
     void interruptingMarksOnlyThisNodesRunningExecutions() throws SQLException {
         Execution mine = running("node-a", T0);
         Execution ended = running("node-a", T0.plusMillis(1));
@@ -108,7 +144,7 @@ class ExecutionRowsTest {
             ExecutionRows.insert(c, mine);
             ExecutionRows.insert(c, ended);
             ExecutionRows.insert(c, other);
-            ExecutionRows.finish(c, ended.id(), ExecutionStatus.TIMED_OUT, outcome(), T0.plusSeconds(1));
+            ExecutionRows.finish(c, ended.id(), ExecutionStatus.TIMED_OUT, outcome(), null, T0.plusSeconds(1));
 
             List<Execution> interrupted = ExecutionRows.interruptRunning(c, "node-a", "server stopped",
                     T0.plusSeconds(5));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -12,9 +13,30 @@ class SandboxModelTest {
 
     @Test
     void aTimeoutWinsOverAMemoryKill() {
-        assertThat(Termination.of(true, true)).isEqualTo(Termination.TIMED_OUT);
-        assertThat(Termination.of(false, true)).isEqualTo(Termination.OOM_KILLED);
-        assertThat(Termination.of(false, false)).isEqualTo(Termination.EXITED);
+        assertThat(Termination.of(false, true, true)).isEqualTo(Termination.TIMED_OUT);
+        assertThat(Termination.of(false, false, true)).isEqualTo(Termination.OOM_KILLED);
+        assertThat(Termination.of(false, false, false)).isEqualTo(Termination.EXITED);
+    }
+
+    @Test
+    void aStopWinsOverATimeoutAndAMemoryKill() {
+        assertThat(Termination.of(true, true, true)).isEqualTo(Termination.STOPPED);
+        assertThat(Termination.of(true, false, true)).isEqualTo(Termination.STOPPED);
+        assertThat(Termination.of(true, false, false)).isEqualTo(Termination.STOPPED);
+    }
+
+    @Test
+    void aStopReasonGoesWithAStoppedRunOnly() {
+        ExecutionResult stopped = ExecutionResult.stoppedBeforeStart(UUID.randomUUID(), SecurityTier.TIER1,
+                "cancelled", Duration.ofMillis(3));
+
+        assertThat(stopped.termination()).isEqualTo(Termination.STOPPED);
+        assertThat(stopped.stopReason()).contains("cancelled");
+        assertThat(stopped.succeeded()).isFalse();
+        assertThatThrownBy(() -> new ExecutionResult(stopped.executionId(), stopped.tier(), Termination.EXITED, 0,
+                stopped.stdout(), stopped.stderr(), stopped.duration(), stopped.startup(), stopped.firstOutput(),
+                stopped.peakMemoryBytes(), stopped.cpuTime(), false, Optional.of("cancelled")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,8 +1,9 @@
 package dev.symbiont.sandbox.docker;
 
+import static dev.symbiont.sandbox.docker.ContainerExit.completesWithin;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse.ContainerState;
-import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.symbiont.sandbox.ExecutionRequest;
@@ -13,13 +14,17 @@ import dev.symbiont.sandbox.SandboxLimits;
 import dev.symbiont.sandbox.SandboxOrchestrator;
 import dev.symbiont.sandbox.SandboxRequestRefusedException;
 import dev.symbiont.sandbox.SecurityTier;
-import dev.symbiont.sandbox.Termination;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -36,6 +41,10 @@ import java.util.logging.Logger;
  * 6.8): first output p50 159 ms cold / 50 ms warm on runc, 264 / 67 ms on gVisor; the complete run (container
  * removed) 200 / 128 ms and 336 / 181 ms. The warm run still pays the exec, the kill that reveals an OOM and the
  * removal, but none of them before the first output.
+ *
+ * <p>{@link #stop} finds a run by its execution id in the runs in progress here, cold or warm alike (a warm
+ * container's labels name the pool's container, not the execution); {@link RunInProgress} says how a stop and the
+ * process's own end are told apart.
  */
 public final class DockerSandboxOrchestrator implements SandboxOrchestrator, AutoCloseable {
 
@@ -55,6 +64,8 @@ public final class DockerSandboxOrchestrator implements SandboxOrchestrator, Aut
     private final DockerSandboxSettings settings;
     private final WarmPool pool;
     private final WarmExecution warm;
+    /** Executions running here, by id: what {@link #stop} reaches, whether they run cold or warm. */
+    private final Map<UUID, RunInProgress> inProgress = new ConcurrentHashMap<>();
 
     /** Cold runs only: every execution creates its container. */
     public DockerSandboxOrchestrator(DockerEngine engine, DockerRuntime runtime, DockerSandboxSettings settings) {
@@ -143,28 +154,52 @@ public final class DockerSandboxOrchestrator implements SandboxOrchestrator, Aut
                     + " (runtime '" + runtime.name() + "') runs without network on this engine");
         }
         long requested = System.nanoTime();
+        RunInProgress run = new RunInProgress();
+        if (inProgress.putIfAbsent(request.executionId(), run) != null) {
+            throw new IllegalStateException("execution " + request.executionId() + " is already running on " + tier());
+        }
+        try {
+            return run(request, run, requested);
+        } finally {
+            inProgress.remove(request.executionId(), run);
+        }
+    }
+
+    /** Reaches the run, which kills its container itself (see {@link RunInProgress}). */
+    @Override
+    public boolean stop(UUID executionId, String reason) {
+        Objects.requireNonNull(reason, "reason");
+        RunInProgress run = inProgress.get(executionId);
+        return run != null && run.requestStop(reason);
+    }
+
+    private ExecutionResult run(ExecutionRequest request, RunInProgress run, long requested) {
+        Optional<ExecutionResult> stopped = run.stoppedBeforeStart(request, tier(), requested);
+        if (stopped.isPresent()) {
+            return stopped.get();
+        }
         if (pool != null && !request.networkAllowed()) {
-            Optional<ExecutionResult> result = runWarm(request, requested);
+            Optional<ExecutionResult> result = runWarm(request, run, requested);
             if (result.isPresent()) {
                 return result.get();
             }
         }
         String containerId = create(request);
         try {
-            return runCreated(containerId, request, requested);
+            return runCreated(containerId, request, run, requested);
         } finally {
             remove(containerId);
         }
     }
 
     /** Empty when there is no usable warm container: then the run goes cold, never unsandboxed. */
-    private Optional<ExecutionResult> runWarm(ExecutionRequest request, long requested) {
+    private Optional<ExecutionResult> runWarm(ExecutionRequest request, RunInProgress run, long requested) {
         Optional<String> container = pool.take(new WarmKey(request.image(), request.limits()));
         if (container.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(warm.run(container.get(), request, requested));
+            return Optional.of(warm.run(container.get(), request, run, requested));
         } catch (WarmExecution.UnusableContainer e) {
             LOG.log(Level.INFO, e, () -> "running " + request.executionId() + " cold: " + e.getMessage());
             return Optional.empty();
@@ -207,27 +242,33 @@ public final class DockerSandboxOrchestrator implements SandboxOrchestrator, Aut
         }
     }
 
-    private ExecutionResult runCreated(String id, ExecutionRequest request, long requested) {
+    private ExecutionResult runCreated(String id, ExecutionRequest request, RunInProgress run, long requested) {
         OutputCapture output = new OutputCapture(request.limits().outputCapBytes(), requested);
         UsageSampler usage = new UsageSampler();
         try (output; usage; StdinAttachment stdin = attach(id, request, output)) {
+            Optional<ExecutionResult> stopped = run.stoppedBeforeStart(request, tier(), requested);
+            if (stopped.isPresent()) {
+                return stopped.get();
+            }
             client.startContainerCmd(id).exec();
             long started = System.nanoTime();
             if (stdin != null) {
                 stdin.sendThenClose(request.stdin());
             }
-            client.statsCmd(id).exec(usage);
-            boolean timedOut = awaitEnd(id, request);
-            long ended = System.nanoTime();
-            output.awaitCompletion(DRAIN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            ContainerState state = settledState(id, timedOut);
-            return new ExecutionResult(request.executionId(), tier(),
-                    Termination.of(timedOut, oomKilled(state, timedOut)),
-                    state.getExitCodeLong() == null ? -1 : state.getExitCodeLong().intValue(),
-                    output.stdout(), output.stderr(),
-                    engineDuration(state).orElse(Duration.ofNanos(ended - started)),
-                    Duration.ofNanos(started - requested), output.firstOutput(), usage.peakMemoryBytes(),
-                    usage.cpuTime(), false);
+            try (ContainerExit exit = client.waitContainerCmd(id).exec(new ContainerExit())) {
+                client.statsCmd(id).exec(usage);
+                ProcessEnd end = awaitEnd(id, exit, request, run);
+                long ended = System.nanoTime();
+                output.awaitCompletion(DRAIN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                ContainerState state = settledState(id, end.killedByUs());
+                return new ExecutionResult(request.executionId(), tier(),
+                        end.termination(oomKilled(state, end.killedByUs())),
+                        state.getExitCodeLong() == null ? -1 : state.getExitCodeLong().intValue(),
+                        output.stdout(), output.stderr(),
+                        engineDuration(state).orElse(Duration.ofNanos(ended - started)),
+                        Duration.ofNanos(started - requested), output.firstOutput(), usage.peakMemoryBytes(),
+                        usage.cpuTime(), false, end.stopReason());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SandboxFailureException("interrupted while running " + request.executionId(), e);
@@ -240,29 +281,34 @@ public final class DockerSandboxOrchestrator implements SandboxOrchestrator, Aut
         }
     }
 
-    /** Waits for the exit, killing at the timeout; returns whether it timed out. */
-    private boolean awaitEnd(String id, ExecutionRequest request) throws InterruptedException {
-        if (awaitExit(id, request.limits().timeout())) {
-            return false;
+    /** Waits for the exit, the timeout or a stop; kills the container at the timeout or for the stop. */
+    private ProcessEnd awaitEnd(String id, ContainerExit exit, ExecutionRequest request, RunInProgress run)
+            throws InterruptedException {
+        boolean timedOut = !completesWithin(CompletableFuture.anyOf(exit.stopped, run.stopRequested()),
+                request.limits().timeout());
+        exit.throwIfCut();
+        ProcessEnd end = run.settle(timedOut);
+        if (end.killedByUs()) {
+            kill(id);
+            if (!completesWithin(exit.stopped, KILL_WAIT)) {
+                throw new SandboxFailureException("container of " + request.executionId() + " did not stop within "
+                        + KILL_WAIT + " of being killed");
+            }
         }
-        kill(id);
-        if (!awaitExit(id, KILL_WAIT)) {
-            throw new SandboxFailureException("container of " + request.executionId() + " did not stop within "
-                    + KILL_WAIT + " of being killed");
-        }
-        return true;
+        return end;
     }
 
     /**
      * The engine learns of an OOM kill from an event of its own, which can arrive after the exit, so a SIGKILL exit
-     * that was not our timeout is looked at again for a short while. On gVisor it may never arrive (measured: 1 to 2
-     * runs in 100 OOM-killed within ~70 ms of start, with the host OOM killer taking the whole sandbox), so there a
-     * SIGKILL exit counts as OOM; an agent that exits with 137 on its own is then reported OOM-killed too.
+     * that was not our kill (timeout or stop) is looked at again for a short while. On gVisor it may never arrive
+     * (measured: 1 to 2 runs in 100 OOM-killed within ~70 ms of start, with the host OOM killer taking the whole
+     * sandbox), so there a SIGKILL exit that was not ours counts as OOM; an agent that exits with 137 on its own is
+     * then reported OOM-killed too.
      */
-    private ContainerState settledState(String id, boolean timedOut) throws InterruptedException {
+    private ContainerState settledState(String id, boolean killedByUs) throws InterruptedException {
         ContainerState state = client.inspectContainerCmd(id).exec().getState();
         long deadline = System.nanoTime() + OOM_REPORT_WAIT.toNanos();
-        while (!runtime.userSpaceKernel() && !timedOut && killedWithoutOomReport(state)
+        while (!runtime.userSpaceKernel() && !killedByUs && killedWithoutOomReport(state)
                 && System.nanoTime() < deadline) {
             Thread.sleep(50);
             state = client.inspectContainerCmd(id).exec().getState();
@@ -270,9 +316,9 @@ public final class DockerSandboxOrchestrator implements SandboxOrchestrator, Aut
         return state;
     }
 
-    private boolean oomKilled(ContainerState state, boolean timedOut) {
+    private boolean oomKilled(ContainerState state, boolean killedByUs) {
         return Boolean.TRUE.equals(state.getOOMKilled())
-                || runtime.userSpaceKernel() && !timedOut && killedWithoutOomReport(state);
+                || runtime.userSpaceKernel() && !killedByUs && killedWithoutOomReport(state);
     }
 
     private static boolean killedWithoutOomReport(ContainerState state) {
@@ -295,12 +341,6 @@ public final class DockerSandboxOrchestrator implements SandboxOrchestrator, Aut
                     + " within " + ATTACH_WAIT);
         }
         return request.hasStdin() ? StdinAttachment.open(engine.host(), id) : null;
-    }
-
-    /** Whether the container stopped within {@code limit}. */
-    private boolean awaitExit(String id, Duration limit) throws InterruptedException {
-        WaitContainerResultCallback wait = client.waitContainerCmd(id).exec(new WaitContainerResultCallback());
-        return wait.awaitCompletion(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void kill(String id) {

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -50,6 +51,12 @@ public final class DockerSandboxes implements Sandboxes, AutoCloseable {
             throw new SandboxUnavailableException(tier, "this node has no " + tier + " sandbox configured", null);
         }
         return orchestrator;
+    }
+
+    /** Asks each tier; an execution runs on one tier only. */
+    @Override
+    public boolean stop(UUID executionId, String reason) {
+        return tiers.values().stream().anyMatch(tier -> tier.stop(executionId, reason));
     }
 
     @Override

@@ -1,23 +1,20 @@
 package dev.symbiont.sandbox.docker;
 
+import static dev.symbiont.sandbox.docker.ContainerExit.completesWithin;
+
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse.ContainerState;
 import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.WaitResponse;
 import dev.symbiont.sandbox.ExecutionRequest;
 import dev.symbiont.sandbox.ExecutionResult;
 import dev.symbiont.sandbox.SandboxFailureException;
-import dev.symbiont.sandbox.Termination;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Runs one execution in a warm container with {@code docker exec}, then stops the container; the caller removes it.
@@ -66,33 +63,38 @@ final class WarmExecution {
         this.settings = settings;
     }
 
-    ExecutionResult run(String containerId, ExecutionRequest request, long requested)
+    /** Runs the request in the container unless a stop came first; killed for a stop like at the timeout. */
+    ExecutionResult run(String containerId, ExecutionRequest request, RunInProgress run, long requested)
             throws UnusableContainer, InterruptedException, IOException {
         String execId = createExec(containerId, request);
+        Optional<ExecutionResult> stopped = run.stoppedBeforeStart(request, runtime.tier(), requested);
+        if (stopped.isPresent()) {
+            return stopped.get();
+        }
         OutputCapture output = new OutputCapture(request.limits().outputCapBytes(), requested);
         UsageSampler usage = new UsageSampler();
         try (output; usage; ContainerExit exit = client.waitContainerCmd(containerId).exec(new ContainerExit());
              ExecStream stream = start(execId, output, request)) {
             long started = System.nanoTime();
             client.statsCmd(containerId).exec(usage);
-            boolean timedOut = !await(CompletableFuture.anyOf(stream.ended(), exit.stopped),
-                    request.limits().timeout());
+            ProcessEnd end = run.settle(!completesWithin(CompletableFuture.anyOf(stream.ended(), exit.stopped,
+                    run.stopRequested()), request.limits().timeout()));
             long ended = System.nanoTime();
-            Integer execExit = timedOut ? null : settledExecExit(execId, exit);
-            boolean diedByItself = !timedOut && sandboxDied(exit, execExit);
-            stop(containerId, exit, request);
-            await(stream.ended(), DRAIN_AFTER_STOP);
+            Integer execExit = end.killedByUs() ? null : settledExecExit(execId, exit);
+            boolean diedByItself = !end.killedByUs() && sandboxDied(exit, execExit);
+            kill(containerId, exit, request);
+            completesWithin(stream.ended(), DRAIN_AFTER_STOP);
             if (execExit == null) {
                 execExit = execExitCode(execId);
             }
-            ContainerState state = settledState(containerId, timedOut, execExit);
+            ContainerState state = settledState(containerId, end.killedByUs(), execExit);
             boolean oomKilled = Boolean.TRUE.equals(state.getOOMKilled())
                     || runtime.userSpaceKernel() && diedByItself && exit.statusCode == SIGKILL_EXIT;
-            int exitCode = exitCode(execExit, exit.statusCode, timedOut, diedByItself);
-            return new ExecutionResult(request.executionId(), runtime.tier(), Termination.of(timedOut, oomKilled),
+            int exitCode = exitCode(execExit, exit.statusCode, end.killedByUs(), diedByItself);
+            return new ExecutionResult(request.executionId(), runtime.tier(), end.termination(oomKilled),
                     exitCode, output.stdout(), output.stderr(), Duration.ofNanos(ended - started),
                     Duration.ofNanos(started - requested), output.firstOutput(), usage.peakMemoryBytes(),
-                    usage.cpuTime(), true);
+                    usage.cpuTime(), true, end.stopReason());
         }
     }
 
@@ -132,8 +134,8 @@ final class WarmExecution {
      * killed the exec reports what runsc's failed wait left (measured: 128 in 2 to 4 runs of 30, else 137), so the
      * sandbox's own status (137) is the answer, as in a cold run.
      */
-    private int exitCode(Integer execExit, int containerStatus, boolean timedOut, boolean diedByItself) {
-        if ((timedOut || diedByItself) && (execExit == null || runtime.userSpaceKernel())) {
+    private int exitCode(Integer execExit, int containerStatus, boolean killedByUs, boolean diedByItself) {
+        if ((killedByUs || diedByItself) && (execExit == null || runtime.userSpaceKernel())) {
             return containerStatus;
         }
         return execExit == null ? -1 : execExit;
@@ -172,11 +174,11 @@ final class WarmExecution {
         }
         // 128 and up: a signal, or runsc's wait failing because the sandbox went (measured: 128 or 137)
         boolean maybeDying = runtime.userSpaceKernel() && (execExit == null || execExit >= 128);
-        return maybeDying && await(exit.stopped, OOM_REPORT_WAIT);
+        return maybeDying && completesWithin(exit.stopped, OOM_REPORT_WAIT);
     }
 
     /** Kills the container: single use, and on runc its OOM report only shows once it stopped. */
-    private void stop(String containerId, ContainerExit exit, ExecutionRequest request) throws InterruptedException {
+    private void kill(String containerId, ContainerExit exit, ExecutionRequest request) throws InterruptedException {
         if (exit.stopped.isDone()) {
             return;
         }
@@ -185,59 +187,21 @@ final class WarmExecution {
         } catch (ConflictException | NotFoundException e) {
             // stopped in the meantime
         }
-        if (!await(exit.stopped, KILL_WAIT)) {
+        if (!completesWithin(exit.stopped, KILL_WAIT)) {
             throw new SandboxFailureException("warm container of " + request.executionId() + " did not stop within "
                     + KILL_WAIT + " of being killed");
         }
     }
 
-    /** As in a cold run: a SIGKILL that was not the timeout is looked at again for a late OOM report (runc). */
-    private ContainerState settledState(String id, boolean timedOut, Integer execExit) throws InterruptedException {
+    /** As in a cold run: a SIGKILL that was not ours (timeout, stop) is looked again at for a late OOM report. */
+    private ContainerState settledState(String id, boolean killedByUs, Integer execExit) throws InterruptedException {
         ContainerState state = client.inspectContainerCmd(id).exec().getState();
-        boolean suspicious = !runtime.userSpaceKernel() && !timedOut && execExit != null && execExit == SIGKILL_EXIT;
+        boolean suspicious = !runtime.userSpaceKernel() && !killedByUs && execExit != null && execExit == SIGKILL_EXIT;
         long deadline = System.nanoTime() + OOM_REPORT_WAIT.toNanos();
         while (suspicious && !Boolean.TRUE.equals(state.getOOMKilled()) && System.nanoTime() < deadline) {
             Thread.sleep(50);
             state = client.inspectContainerCmd(id).exec().getState();
         }
         return state;
-    }
-
-    /** @return whether it completed within the limit */
-    private static boolean await(CompletableFuture<?> future, Duration limit) throws InterruptedException {
-        try {
-            future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            return true;
-        }
-    }
-
-    /** The engine's wait for the container to stop, as a future; an error (stream cut) counts as stopped. */
-    private static final class ContainerExit extends ResultCallback.Adapter<WaitResponse> {
-
-        final CompletableFuture<Void> stopped = new CompletableFuture<>();
-        volatile int statusCode = -1;
-
-        @Override
-        public void onNext(WaitResponse response) {
-            if (response.getStatusCode() != null) {
-                statusCode = response.getStatusCode();
-            }
-        }
-
-        @Override
-        public void onComplete() {
-            stopped.complete(null);
-            super.onComplete();
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            stopped.complete(null);
-            super.onError(throwable);
-        }
     }
 }

@@ -218,18 +218,22 @@ public final class WarmPool implements AutoCloseable {
     }
 
     private void settle(WarmKey key, String id) {
-        boolean keep;
         synchronized (this) {
-            Slot slot = slots.get(key);
-            slot.creating--;
-            keep = id != null && !closed;
-            if (keep) {
-                slot.idle.add(id);
+            if (id == null || !closed) {
+                Slot slot = slots.get(key);
+                slot.creating--;
+                if (id != null) {
+                    slot.idle.add(id);
+                }
+                notifyAll();
+                return;
             }
-            notifyAll();
         }
-        if (id != null && !keep) {
-            discard(id);
+        // Closed meanwhile: removed while still counted as being created, so close() returns only once it is gone.
+        discard(id);
+        synchronized (this) {
+            slots.get(key).creating--;
+            notifyAll();
         }
     }
 

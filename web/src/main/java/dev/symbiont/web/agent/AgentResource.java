@@ -13,6 +13,16 @@ import dev.symbiont.lifecycle.AgentHistoryEntry;
 import dev.symbiont.lifecycle.AgentState;
 import dev.symbiont.lifecycle.LifecycleCommand;
 import dev.symbiont.lifecycle.LifecycleController;
+import dev.symbiont.scheduler.AgentTasks;
+import dev.symbiont.scheduler.queue.StoredTask;
+import dev.symbiont.scheduler.queue.TaskInsertion;
+import dev.symbiont.web.task.TaskListResponse;
+import dev.symbiont.web.task.TaskRequest;
+import dev.symbiont.web.task.TaskResponse;
+import dev.symbiont.web.task.TaskTransitionResponse;
+import dev.symbiont.web.task.UsageResponse;
+import java.time.Duration;
+import java.time.Instant;
 import static dev.symbiont.web.problem.ApiExceptions.requireBody;
 
 import dev.symbiont.web.Params;
@@ -67,6 +77,9 @@ public class AgentResource {
 
     @Inject
     AgentExecutions executions;
+
+    @Inject
+    AgentTasks tasks;
 
     @Inject
     CurrentCaller caller;
@@ -245,6 +258,117 @@ public class AgentResource {
                                        @Parameter(description = "Execution id (UUID)")
                                        @PathParam("executionId") String executionId) {
         return ExecutionResponse.of(executions.find(Params.uuid("id", id), Params.uuid("executionId", executionId)));
+    }
+
+    @POST
+    @Path("{id}/tasks")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Operation(summary = "Queue a task for the agent",
+            description = "The task runs the agent's execution spec with this input in the sandbox when the "
+                    + "scheduler places it: by priority with ageing, within the node's capacity, one task per agent "
+                    + "at a time; a critical task may preempt lower ones. Policy resource.allocate (and sandbox.exec "
+                    + "for the caller) decides first. With an idempotency key (body or Idempotency-Key header) a "
+                    + "retry returns the first task with 200. The body is optional.")
+    @APIResponse(responseCode = "201", description = "Queued",
+            content = @Content(schema = @Schema(implementation = TaskResponse.class)))
+    @APIResponse(responseCode = "200", description = "A retry: the task this idempotency key queued",
+            content = @Content(schema = @Schema(implementation = TaskResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response submitTask(@Parameter(description = ID) @PathParam("id") String id,
+                               @HeaderParam("Idempotency-Key") String idempotencyKey,
+                               @RequestBody(required = false) TaskRequest body) {
+        UUID agentId = Params.uuid("id", id);
+        TaskInsertion inserted = tasks.submit(agentId, body == null ? TaskRequest.empty(idempotencyKey)
+                : body.toDomain(idempotencyKey), caller.get());
+        var location = uriInfo.getBaseUriBuilder().path("agents").path(id).path("tasks")
+                .path(inserted.task().id().toString()).build();
+        return (inserted.created() ? Response.created(location) : Response.ok().location(location))
+                .entity(TaskResponse.of(inserted.task())).build();
+    }
+
+    @GET
+    @Path("{id}/tasks")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(summary = "List an agent's tasks", description = "Newest first.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = TaskListResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public TaskListResponse taskList(@Parameter(description = ID) @PathParam("id") String id,
+                                     @Parameter(description = "Return tasks after this one (id)")
+                                     @QueryParam("after") String after,
+                                     @Parameter(description = "Page size, 1 to 100 (default 20)")
+                                     @QueryParam("limit") String limit) {
+        int pageSize = Params.integer("limit", limit, 20, 1, 100);
+        List<StoredTask> page = tasks.page(Params.uuid("id", id),
+                after == null || after.isBlank() ? null : Params.uuid("after", after), pageSize);
+        UUID next = page.size() == pageSize ? page.get(page.size() - 1).id() : null;
+        return new TaskListResponse(page.stream().map(TaskResponse::of).toList(), next);
+    }
+
+    @GET
+    @Path("{id}/tasks/{taskId}")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(summary = "Get one task of an agent")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = TaskResponse.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public TaskResponse task(@Parameter(description = ID) @PathParam("id") String id,
+                             @Parameter(description = "Task id (UUID)") @PathParam("taskId") String taskId) {
+        return TaskResponse.of(tasks.find(Params.uuid("id", id), Params.uuid("taskId", taskId)));
+    }
+
+    @GET
+    @Path("{id}/tasks/{taskId}/transitions")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(summary = "A task's state changes", description = "Every transition the database recorded, oldest "
+            + "first, from its submission on.")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public List<TaskTransitionResponse> taskTransitions(@Parameter(description = ID) @PathParam("id") String id,
+                                                        @PathParam("taskId") String taskId) {
+        return tasks.transitions(Params.uuid("id", id), Params.uuid("taskId", taskId)).stream()
+                .map(TaskTransitionResponse::of).toList();
+    }
+
+    @GET
+    @Path("{id}/usage")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(summary = "What an agent consumed", description = "Executions (direct and scheduled) per status "
+            + "with their summed run time, CPU time and output, the highest memory one reached, tasks per state, "
+            + "and the resources its running task holds now. Per agent here, not in /metrics: 100,000 agents "
+            + "would be 100,000 series.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = UsageResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public UsageResponse usage(@Parameter(description = ID) @PathParam("id") String id,
+                               @Parameter(description = "From this instant (ISO-8601); default: 24 hours ago")
+                               @QueryParam("since") String since) {
+        Instant from = since == null || since.isBlank() ? Instant.now().minus(Duration.ofHours(24))
+                : Params.instant("since", since);
+        return UsageResponse.of(tasks.usage(Params.uuid("id", id), from));
+    }
+
+    @POST
+    @Path("{id}/tasks/{taskId}/cancel")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Operation(summary = "Cancel a task", description = "A waiting task is cancelled at once (200). A running one "
+            + "has its sandbox stopped and ends cancelled shortly after (202; poll the task).")
+    @APIResponse(responseCode = "200", description = "Cancelled",
+            content = @Content(schema = @Schema(implementation = TaskResponse.class)))
+    @APIResponse(responseCode = "202", description = "Stopping",
+            content = @Content(schema = @Schema(implementation = TaskResponse.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response cancelTask(@Parameter(description = ID) @PathParam("id") String id,
+                               @PathParam("taskId") String taskId) {
+        StoredTask task = tasks.cancel(Params.uuid("id", id), Params.uuid("taskId", taskId), caller.get());
+        return Response.status(task.state().isFinal() ? 200 : 202).entity(TaskResponse.of(task)).build();
     }
 
     @POST

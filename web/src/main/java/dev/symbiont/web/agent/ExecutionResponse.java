@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "ended")
 public record ExecutionResponse(
         UUID id, UUID agentId,
-        @Schema(enumeration = {"running", "exited", "timed_out", "oom_killed", "policy_denied", "refused", "failed",
-                "interrupted"}) String status,
+        @Schema(enumeration = {"running", "exited", "timed_out", "oom_killed", "stopped", "policy_denied", "refused",
+                "failed", "interrupted"}) String status,
         String requestedBy, Instant requestedAt, Instant endedAt, String nodeId, String image, List<String> command,
         int inputBytes, String inputSha256,
         @Schema(enumeration = {"tier1", "tier2"}, description = "Absent when policy denied it") String tier,

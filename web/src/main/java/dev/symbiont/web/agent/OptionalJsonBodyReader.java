@@ -5,6 +5,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
+import dev.symbiont.web.task.TaskRequest;
 import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,8 @@ import java.util.Set;
 @Consumes(MediaType.WILDCARD)
 public class OptionalJsonBodyReader implements MessageBodyReader<Object> {
 
-    private static final Set<Class<?>> OPTIONAL_BODIES = Set.of(TransitionRequest.class, ExecuteRequest.class);
+    private static final Set<Class<?>> OPTIONAL_BODIES = Set.of(TransitionRequest.class, ExecuteRequest.class,
+            TaskRequest.class);
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {

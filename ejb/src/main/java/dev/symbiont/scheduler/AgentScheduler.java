@@ -1,0 +1,296 @@
+package dev.symbiont.scheduler;
+
+import dev.symbiont.agent.AgentNotRunnableException;
+import dev.symbiont.execution.ExecutionPlan;
+import dev.symbiont.execution.ExecutionStatus;
+import dev.symbiont.policy.PolicyDeniedException;
+import dev.symbiont.sandbox.ExecutionResult;
+import dev.symbiont.sandbox.SandboxFailureException;
+import dev.symbiont.sandbox.SandboxRequestRefusedException;
+import dev.symbiont.sandbox.SandboxUnavailableException;
+import dev.symbiont.sandbox.Sandboxes;
+import dev.symbiont.sandbox.SecurityTier;
+import dev.symbiont.sandbox.Termination;
+import dev.symbiont.scheduler.queue.StoredTask;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/**
+ * The node's scheduler: the in-memory {@link SchedulingCore} fed from the durable queue, and the hands that carry
+ * out its decisions. Event-driven, without a polling loop: a committed submission or cancellation, a run's end and
+ * a stop's completion each ask for a decision pass, which runs at once on a managed (virtual) thread and coalesces
+ * with requests that arrive meanwhile. Every started task runs on a virtual thread of its own: claim (SKIP LOCKED),
+ * start (agent Running, policy, plan), the sandbox run with no transaction open, then its end. Preemption stops the
+ * victims' sandboxes; each victim is recorded preempted, its agent suspended, and it goes back to the queue with its
+ * old place and restarts from the beginning later (containers are single-use; a paused one would keep its memory).
+ */
+@ApplicationScoped
+public class AgentScheduler {
+
+    /** How the scheduler appears in task, lifecycle and audit records. */
+    public static final String ACTOR = "scheduler";
+
+    /**
+     * The managed executor the scheduler runs on, defined with virtual threads on {@code RuntimeStartup}: a task
+     * blocked on its sandbox for hours then costs a small stack, not a platform thread, and its thread carries the
+     * application's context, so it can call the EJBs that record its steps.
+     */
+    public static final String EXECUTOR = "java:app/concurrent/symbiont-scheduler";
+
+    private static final Logger LOG = Logger.getLogger(AgentScheduler.class.getName());
+    private static final Duration STOP_RETRY = Duration.ofMillis(50);
+
+    @Inject
+    SchedulerConfiguration configuration;
+
+    @Inject
+    TaskRuns runs;
+
+    @Inject
+    Sandboxes sandboxes;
+
+    @Inject
+    Clock clock;
+
+    @Resource(lookup = EXECUTOR)
+    ManagedExecutorService executor;
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry metrics;
+
+    private SchedulingCore core;
+    private final ConcurrentMap<UUID, TaskRun> running = new ConcurrentHashMap<>();
+    private final AtomicBoolean wanted = new AtomicBoolean();
+    private final AtomicBoolean passing = new AtomicBoolean();
+    private Timer decisions;
+
+    @PostConstruct
+    void init() {
+        core = new SchedulingCore(configuration.capacity(), configuration.settings());
+        decisions = metrics.timer("symbiont.scheduler.decision");
+        SchedulerGauges.register(metrics, this);
+    }
+
+    /**
+     * At startup, once executions a dead server left are closed: applies the restart rule to its tasks, loads every
+     * waiting task into the queues and starts what fits.
+     */
+    public void start(Instant serverStart) {
+        var recovered = runs.recover(serverStart);
+        if (!recovered.isEmpty()) {
+            LOG.warning(() -> recovered.requeued().size() + " task(s) running when the server stopped were queued "
+                    + "again, " + recovered.failed().size() + " failed (no attempt left)");
+        }
+        long loaded = runs.loadWaiting(this::enqueue);
+        LOG.info(() -> "scheduler: " + loaded + " waiting task(s) loaded; " + core.status(clock.instant()));
+        kick();
+    }
+
+    /** @throws UnschedulableTaskException when this node could never place such a task */
+    public void requirePlaceable(TaskPriority priority, ResourceRequest request) {
+        core.requirePlaceable(priority, request);
+    }
+
+    /**
+     * Stops a running task of this node; it ends cancelled once its sandbox is gone.
+     *
+     * @return false if this node does not run it (it ended meanwhile, or another node runs it)
+     */
+    public boolean cancelRunning(UUID taskId, String actor) {
+        TaskRun run = running.get(taskId);
+        if (run == null) {
+            return false;
+        }
+        stop(run, StopRequest.cancel(actor));
+        return true;
+    }
+
+    public SchedulerStatus status() {
+        return core.status(clock.instant());
+    }
+
+    /** Running tasks per tier (a task whose tier is not chosen yet is not counted). */
+    public Map<SecurityTier, Integer> runningPerTier() {
+        Map<SecurityTier, Integer> counts = new EnumMap<>(SecurityTier.class);
+        for (SecurityTier tier : SecurityTier.values()) {
+            counts.put(tier, 0);
+        }
+        running.values().stream().map(run -> run.tier).filter(t -> t != null).forEach(t -> counts.merge(t, 1, Integer::sum));
+        return counts;
+    }
+
+    void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) TaskQueued event) {
+        enqueue(event.task());
+        kick();
+    }
+
+    void withdrawn(@Observes(during = TransactionPhase.AFTER_SUCCESS) TaskWithdrawn event) {
+        core.cancel(event.taskId());
+        kick();
+    }
+
+    private void enqueue(StoredTask task) {
+        try {
+            core.submit(new WaitingTask(task.id(), task.agentId(), task.priority(), task.resources(),
+                    task.enqueuedAt(), task.seq()));
+        } catch (UnschedulableTaskException e) {
+            // the node's capacity shrank since it was accepted; it stays queued for a node that can take it
+            LOG.warning(() -> "task " + task.id() + " cannot be placed on this node: " + e.getMessage());
+        }
+    }
+
+    /** Asks for a decision pass; one runs at a time and picks up every request made while it ran. */
+    void kick() {
+        wanted.set(true);
+        if (passing.compareAndSet(false, true)) {
+            executor.execute(this::decide);
+        }
+    }
+
+    private void decide() {
+        try {
+            while (wanted.getAndSet(false)) {
+                long t0 = System.nanoTime();
+                List<SchedulingDecision> next = core.decide(clock.instant());
+                decisions.update(Duration.ofNanos(System.nanoTime() - t0));
+                next.forEach(this::carryOut);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "scheduling decision failed", e);
+        } finally {
+            passing.set(false);
+            if (wanted.get() && passing.compareAndSet(false, true)) {
+                executor.execute(this::decide);
+            }
+        }
+    }
+
+    private void carryOut(SchedulingDecision decision) {
+        switch (decision) {
+            case SchedulingDecision.Start start -> {
+                TaskRun run = new TaskRun(start.task());
+                running.put(start.task().taskId(), run);
+                executor.execute(() -> run(run));
+            }
+            case SchedulingDecision.Preempt preempt -> {
+                LOG.info(() -> "preempting " + preempt.victims().size() + " task(s): " + preempt.reason());
+                for (WaitingTask victim : preempt.victims()) {
+                    TaskRun run = running.get(victim.taskId());
+                    if (run != null) {
+                        stop(run, StopRequest.preempt(preempt.reason()));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Keeps asking the sandbox to stop the run until it has, or the run has ended by itself. */
+    private void stop(TaskRun run, StopRequest request) {
+        if (!run.requestStop(request)) {
+            return;
+        }
+        executor.execute(() -> {
+            try {
+                while (!run.done) {
+                    UUID execution = run.executionId;
+                    if (execution != null && sandboxes.stop(execution, request.reason())) {
+                        return;
+                    }
+                    TimeUnit.MILLISECONDS.sleep(STOP_RETRY.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, e, () -> "could not stop task " + run.task.taskId());
+            }
+        });
+    }
+
+    /** One task, start to end, on its own virtual thread. */
+    private void run(TaskRun run) {
+        UUID id = run.task.taskId();
+        boolean preempted = false;
+        try {
+            Optional<StoredTask> claimed = runs.claim(id);
+            if (claimed.isEmpty()) {
+                return; // cancelled meanwhile, or another node took it
+            }
+            core.started(id, clock.instant());
+            preempted = runClaimed(run, claimed.get());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, e, () -> "task " + id + " could not be run or recorded; the restart rule will "
+                    + "settle it if it stays running");
+        } finally {
+            run.done = true;
+            running.remove(id);
+            if (preempted) {
+                core.preemptionDone(id);
+            } else {
+                core.finished(id);
+            }
+            kick();
+        }
+    }
+
+    /** @return whether the task went back to the queue preempted */
+    private boolean runClaimed(TaskRun run, StoredTask task) {
+        ExecutionPlan plan;
+        try {
+            plan = runs.start(task);
+        } catch (PolicyDeniedException e) {
+            runs.violated(task, e.getMessage());
+            return false;
+        } catch (AgentNotRunnableException e) {
+            runs.abandon(task, TaskState.FAILED, e.getMessage());
+            return false;
+        }
+        run.tier = plan.placement().tier();
+        run.executionId = plan.executionId();
+        ExecutionResult result;
+        StopRequest early = run.stop;
+        if (early != null) {
+            result = ExecutionResult.stoppedBeforeStart(plan.executionId(), plan.placement().tier(), early.reason(),
+                    Duration.ZERO);
+        } else {
+            try {
+                result = sandboxes.tier(plan.placement().tier()).run(plan.request());
+            } catch (SandboxUnavailableException e) {
+                runs.failed(task, plan, ExecutionStatus.FAILED, e.getMessage());
+                return false;
+            } catch (SandboxRequestRefusedException e) {
+                runs.failed(task, plan, ExecutionStatus.REFUSED, e.getMessage());
+                return false;
+            } catch (SandboxFailureException e) {
+                runs.failed(task, plan, ExecutionStatus.FAILED, "sandbox failure: " + e.getMessage());
+                return false;
+            }
+        }
+        StopRequest stop = result.termination() == Termination.STOPPED ? run.stop : null;
+        runs.finish(task, plan, result, Optional.ofNullable(stop));
+        return stop != null && stop.outcome() == TaskState.PREEMPTED;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.symbiont.scheduler;
+
+import java.util.Objects;
+
+/**
+ * Why the scheduler stops a running task's sandbox, and so how the task ends: cancelled (for good) or preempted
+ * (back to the queue).
+ */
+record StopRequest(TaskState outcome, String reason, String actor) {
+
+    StopRequest {
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(actor, "actor");
+        if (outcome != TaskState.CANCELLED && outcome != TaskState.PREEMPTED) {
+            throw new IllegalArgumentException("a stop cancels or preempts, not " + outcome);
+        }
+    }
+
+    static StopRequest cancel(String actor) {
+        return new StopRequest(TaskState.CANCELLED, "cancelled by " + actor, actor);
+    }
+
+    static StopRequest preempt(String reason) {
+        return new StopRequest(TaskState.PREEMPTED, "preempted: " + reason, AgentScheduler.ACTOR);
+    }
+}
