@@ -162,7 +162,15 @@ public class AgentTasks {
                 throw new TaskNotCancellableException(taskId, now2.state());
             }
         }
-        scheduler.cancelRunning(taskId, caller.actor());
+        if (!scheduler.cancelRunning(taskId, caller.actor())) {
+            StoredTask current = find(agentId, taskId);
+            if (current.state() == TaskState.RUNNING) {
+                // another node runs it, or one that died and has not restarted yet: only its node can stop it
+                throw new TaskNotCancellableException(taskId, "it runs on node " + current.nodeId().orElse("?")
+                        + ", not on this one; cancel it there");
+            }
+            return current;
+        }
         return find(agentId, taskId);
     }
 

@@ -23,7 +23,7 @@ public enum ProblemType {
     REPORT_NOT_READY(409, "Compliance report not ready"),
     AGENT_NOT_RUNNABLE(409, "Agent cannot be executed now"),
     IDEMPOTENCY_KEY_REUSED(409, "Idempotency key already used for another request"),
-    TASK_NOT_CANCELLABLE(409, "Task has already ended"),
+    TASK_NOT_CANCELLABLE(409, "Task cannot be cancelled"),
     PRECONDITION_FAILED(412, "Precondition failed"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
