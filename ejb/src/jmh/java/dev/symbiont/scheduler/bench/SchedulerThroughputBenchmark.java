@@ -64,7 +64,7 @@ public class SchedulerThroughputBenchmark {
     String endsReportedBy;
 
     /** JMH's Blackhole.consumeCPU tokens per task; the setup prints what they cost here. */
-    @Param("1000")
+    @Param("2000")
     int workTokens;
 
     private WaitingTask[] tasks;
