@@ -61,7 +61,7 @@ public record BestFit(int lookahead, Duration backfillLimit) implements Placemen
     }
 
     /** What stays free of the node, as a share of it, in the dimension the demand takes most of. */
-    static double leftInDominant(Capacity demand, Capacity free, Capacity node) {
+    private static double leftInDominant(Capacity demand, Capacity free, Capacity node) {
         double dominant = -1;
         double left = 0;
         long[] wanted = {demand.memoryMb(), demand.cpuMillicores(), demand.diskIoMbps(), demand.networkIoMbps()};

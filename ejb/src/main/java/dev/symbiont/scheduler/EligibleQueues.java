@@ -50,10 +50,22 @@ final class EligibleQueues {
         return size;
     }
 
-    /** The task to consider first at {@code now}, or null if none is eligible. */
+    /** The task to consider first at {@code now}, or null if none is eligible: the best of the four heads. */
     WaitingTask head(Instant now) {
-        Iterator<WaitingTask> order = inOrder(now);
-        return order.hasNext() ? order.next() : null;
+        WaitingTask best = null;
+        int bestRank = -1;
+        for (TreeSet<WaitingTask> queue : byRank) {
+            if (!queue.isEmpty()) {
+                WaitingTask first = queue.first();
+                int effective = ageing.effectiveRank(first, now);
+                if (best == null || effective > bestRank
+                        || effective == bestRank && WaitingTask.FIFO.compare(first, best) < 0) {
+                    best = first;
+                    bestRank = effective;
+                }
+            }
+        }
+        return best;
     }
 
     /** All eligible tasks, best first: effective priority, then oldest. Lazy: callers take only a few. */
@@ -67,7 +79,10 @@ final class EligibleQueues {
         return queue.isEmpty() ? Optional.empty() : Optional.of(queue.first().waitedAt(now));
     }
 
-    /** Picks among the current element of each queue; effective ranks are computed once per element. */
+    /**
+     * Picks among the current element of each queue; effective ranks are computed once per element. A queue's
+     * iterator is only made once the walk goes past its first task, which most decisions never do.
+     */
     private final class Merge implements Iterator<WaitingTask> {
         private final Instant now;
         private final Iterator<WaitingTask>[] cursors;
@@ -81,15 +96,23 @@ final class EligibleQueues {
             current = new WaitingTask[byRank.length];
             effective = new int[byRank.length];
             for (int rank = 0; rank < byRank.length; rank++) {
-                cursors[rank] = byRank[rank].iterator();
-                advance(rank);
+                if (!byRank[rank].isEmpty()) {
+                    current(rank, byRank[rank].first());
+                }
             }
         }
 
+        private void current(int rank, WaitingTask task) {
+            current[rank] = task;
+            effective[rank] = ageing.effectiveRank(task, now);
+        }
+
         private void advance(int rank) {
+            if (cursors[rank] == null) {
+                cursors[rank] = byRank[rank].tailSet(current[rank], false).iterator();
+            }
             if (cursors[rank].hasNext()) {
-                current[rank] = cursors[rank].next();
-                effective[rank] = ageing.effectiveRank(current[rank], now);
+                current(rank, cursors[rank].next());
             } else {
                 current[rank] = null;
             }

@@ -38,7 +38,7 @@ public final class ResourcePool {
 
     /** What a request takes from this node: its dimensions the node does not account count as nothing. */
     public Capacity demandOf(ResourceRequest request) {
-        return Capacity.of(request).accountedOn(total);
+        return Capacity.of(request, total);
     }
 
     /** Whether a task of this priority could run here on an otherwise empty node. */
@@ -58,7 +58,20 @@ public final class ResourcePool {
 
     /** As {@link #admits}, had the holders of {@code released} (part of what is used) given it back. */
     public boolean admitsAfterReleasing(TaskPriority priority, Capacity demand, Capacity released) {
-        return used.minus(released).plus(demand).plus(headroomFor(priority)).fitsWithin(total);
+        // dimension by dimension rather than with Capacity sums: first and best fit ask this of every candidate
+        // they look at, and the intermediate objects showed as most of a decision's garbage
+        Capacity reserve = headroomFor(priority);
+        return fits(used.memoryMb(), released.memoryMb(), demand.memoryMb(), reserve.memoryMb(), total.memoryMb())
+                && fits(used.cpuMillicores(), released.cpuMillicores(), demand.cpuMillicores(),
+                        reserve.cpuMillicores(), total.cpuMillicores())
+                && fits(used.diskIoMbps(), released.diskIoMbps(), demand.diskIoMbps(), reserve.diskIoMbps(),
+                        total.diskIoMbps())
+                && fits(used.networkIoMbps(), released.networkIoMbps(), demand.networkIoMbps(),
+                        reserve.networkIoMbps(), total.networkIoMbps());
+    }
+
+    private static boolean fits(long used, long released, long demand, long reserve, long total) {
+        return used - released + demand + reserve <= total;
     }
 
     private Capacity headroomFor(TaskPriority priority) {

@@ -10,10 +10,13 @@ record RunningTask(WaitingTask task, Capacity allocation, Instant startedAt) {
      * The order in which running tasks are offered as preemption victims: lowest priority first, then the most
      * recently started, whose stop loses the least work.
      */
-    static final Comparator<RunningTask> VICTIM_ORDER = Comparator
-            .comparing((RunningTask running) -> running.task().priority())
-            .thenComparing(RunningTask::startedAt, Comparator.reverseOrder())
-            .thenComparing(running -> running.task().taskId());
+    static final Comparator<RunningTask> VICTIM_ORDER = (a, b) -> {
+        if (a.priority() != b.priority()) {
+            return a.priority().compareTo(b.priority());
+        }
+        int byStart = b.startedAt.compareTo(a.startedAt);
+        return byStart != 0 ? byStart : a.task.taskId().compareTo(b.task.taskId());
+    };
 
     TaskPriority priority() {
         return task.priority();

@@ -14,14 +14,24 @@ import java.util.UUID;
 public record WaitingTask(UUID taskId, UUID agentId, TaskPriority priority, ResourceRequest request,
                           Instant enqueuedAt, long sequence) {
 
-    /** Oldest first; the task id only makes the order total, so no two distinct tasks ever compare equal. */
-    static final Comparator<WaitingTask> FIFO = Comparator.comparing(WaitingTask::enqueuedAt)
-            .thenComparingLong(WaitingTask::sequence)
-            .thenComparing(WaitingTask::taskId);
+    /**
+     * Oldest first; the task id only makes the order total, so no two distinct tasks ever compare equal. Written
+     * out rather than chained from Comparator.comparing: every queue operation runs it a dozen times or more.
+     */
+    static final Comparator<WaitingTask> FIFO = WaitingTask::compareByAge;
 
     /** An agent's own tasks: highest priority first, then oldest. */
-    static final Comparator<WaitingTask> AGENT_ORDER =
-            Comparator.comparing(WaitingTask::priority, Comparator.reverseOrder()).thenComparing(FIFO);
+    static final Comparator<WaitingTask> AGENT_ORDER = (a, b) -> a.priority != b.priority
+            ? b.priority.compareTo(a.priority) : compareByAge(a, b);
+
+    private static int compareByAge(WaitingTask a, WaitingTask b) {
+        int byTime = a.enqueuedAt.compareTo(b.enqueuedAt);
+        if (byTime != 0) {
+            return byTime;
+        }
+        int bySequence = Long.compare(a.sequence, b.sequence);
+        return bySequence != 0 ? bySequence : a.taskId.compareTo(b.taskId);
+    }
 
     public WaitingTask {
         Objects.requireNonNull(taskId, "taskId");

@@ -105,7 +105,7 @@ class CapacityAccountingPropertyTest {
                 case SchedulingDecision.Start start -> {
                     WaitingTask task = start.task();
                     assertThat(known).containsKey(task.taskId());
-                    assertThat(start.allocation()).isEqualTo(Capacity.of(task.request()).accountedOn(Tasks.NODE));
+                    assertThat(start.allocation()).isEqualTo(Capacity.of(task.request(), Tasks.NODE));
                     assertThat(runningByAgent.put(task.agentId(), task.taskId())).as("agent runs two tasks").isNull();
                     running.put(task.taskId(), start.allocation());
                     starts++;

@@ -36,8 +36,8 @@ class CapacityTest {
 
     @Test
     void dimensionsTheNodeDoesNotAccountCountAsNothing() {
-        Capacity demand = Capacity.of(new ResourceRequest(512, 1, 50, 20, Duration.ofMinutes(1)));
-        assertThat(demand.accountedOn(Capacity.ofNode(4096, 4, 0, 100)))
+        ResourceRequest request = new ResourceRequest(512, 1, 50, 20, Duration.ofMinutes(1));
+        assertThat(Capacity.of(request, Capacity.ofNode(4096, 4, 0, 100)))
                 .isEqualTo(new Capacity(512, 1000, 0, 20));
     }
 
@@ -51,6 +51,13 @@ class CapacityTest {
     void theHeadroomShareIsRoundedDownAndLeavesIoAlone() {
         assertThat(Capacity.ofNode(4096, 4, 100, 100).memoryAndCpuShare(0.2))
                 .isEqualTo(new Capacity(819, 800, 0, 0));
+    }
+
+    @Test
+    void aCapacityDescribesItselfWithCoresToTheMillicore() {
+        assertThat(new Capacity(2048, 1500, 100, 0).describe())
+                .isEqualTo("2048 MB, 1.500 cores, 100 MB/s disk, 0 MB/s network");
+        assertThat(new Capacity(1, 7, 0, 0).describe()).startsWith("1 MB, 0.007 cores");
     }
 
     private static ResourceRequest cores(double cpuCores) {
