@@ -41,6 +41,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * The transactional steps of an execution, each committed with its audit event: the decision to run (policy,
@@ -78,6 +81,10 @@ public class ExecutionRecords {
 
     @Inject
     Clock clock;
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry metrics;
 
     /**
      * Decides whether and where the agent runs, and records it as running.
@@ -181,6 +188,7 @@ public class ExecutionRecords {
         details.put("stderr_bytes", outcome.stderr().totalBytes());
         details.put("stderr_sha256", Hashes.hex(Hashes.sha256(outcome.stderr().bytes())));
         outcome.peakMemoryBytes().ifPresent(peak -> details.put("peak_memory_bytes", peak));
+        countUsage(plan.placement().tier(), outcome);
         result.stopReason().ifPresent(reason -> details.put("reason", reason));
         audit.record(AuditEntry.of(AuditEventType.SANDBOX_EXECUTION_ENDED, now, plan.agentId(), actor, details));
         return find(plan.agentId(), plan.executionId());
@@ -222,6 +230,13 @@ public class ExecutionRecords {
 
     private Agent agent(UUID id) {
         return agents.find(id).orElseThrow(() -> new AgentNotFoundException(id));
+    }
+
+    /** The node's measured sandbox usage in /metrics, per tier (per agent it is summed from the rows instead). */
+    private void countUsage(SecurityTier tier, ExecutionOutcome outcome) {
+        Tag t = new Tag("tier", tier.name().toLowerCase());
+        metrics.counter("symbiont.sandbox.run.milliseconds", t).inc(outcome.duration().toMillis());
+        outcome.cpuTime().ifPresent(cpu -> metrics.counter("symbiont.sandbox.cpu.milliseconds", t).inc(cpu.toMillis()));
     }
 
     private static SandboxTierPreference policyMinimum(List<PolicyCondition> conditions) {

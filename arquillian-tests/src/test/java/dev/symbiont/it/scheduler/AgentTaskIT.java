@@ -263,6 +263,9 @@ class AgentTaskIT {
 
     @Test
     void statusShowsTheNodesCapacityAndQueues() {
+        String id = register(agent("echo measured", 64));
+        awaitEnd(id, submitted(id, Json.createObjectBuilder()).getString("id"));
+
         JsonObject status = admin.get("/api/v1/status").json();
 
         assertThat(status.getString("node_id")).isEqualTo("it-node");
@@ -272,7 +275,8 @@ class AgentTaskIT {
         assertThat(status.getJsonObject("queue_depth").keySet()).containsExactly("low", "normal", "high", "critical");
         assertThat(status.getJsonObject("running_per_tier").keySet()).containsExactlyInAnyOrder("tier1", "tier2");
         String metrics = admin.anonymous().get("/metrics").body();
-        assertThat(metrics).contains("symbiont_scheduler_queue_depth{", "symbiont_scheduler_capacity_free{");
+        assertThat(metrics).contains("symbiont_scheduler_queue_depth{", "symbiont_scheduler_capacity_free{",
+                "symbiont_scheduler_task_runs_total{", "symbiont_sandbox_run_milliseconds_total{");
     }
 
     private void awaitAgent(String id, String state) {
