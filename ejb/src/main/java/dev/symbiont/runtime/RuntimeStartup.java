@@ -13,6 +13,7 @@ import dev.symbiont.sandbox.risk.RiskConfiguration;
 import dev.symbiont.scheduler.AgentScheduler;
 import dev.symbiont.security.InitialAdminKey;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.ejb.Singleton;
@@ -124,5 +125,11 @@ public class RuntimeStartup {
             status.failed(e.getMessage());
             throw e;
         }
+    }
+
+    /** An orderly stop: running tasks are handed back to the queue before the application goes. */
+    @PreDestroy
+    void stop() {
+        scheduler.shutdown();
     }
 }

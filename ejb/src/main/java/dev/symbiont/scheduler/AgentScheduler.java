@@ -62,6 +62,8 @@ public class AgentScheduler {
 
     private static final Logger LOG = Logger.getLogger(AgentScheduler.class.getName());
     private static final Duration STOP_RETRY = Duration.ofMillis(50);
+    /** How long an orderly shutdown waits for running tasks to be stopped and recorded (Liberty quiesces 30 s). */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
 
     @Inject
     SchedulerConfiguration configuration;
@@ -87,12 +89,45 @@ public class AgentScheduler {
     private final AtomicBoolean wanted = new AtomicBoolean();
     private final AtomicBoolean passing = new AtomicBoolean();
     private Timer decisions;
+    private volatile boolean shuttingDown;
 
     @PostConstruct
     void init() {
         core = new SchedulingCore(configuration.capacity(), configuration.settings());
         decisions = metrics.timer("symbiont.scheduler.decision");
         SchedulerGauges.register(metrics, this);
+    }
+
+    /**
+     * An orderly shutdown: nothing new starts, and running tasks are stopped and recorded as preempted, so they
+     * restart at the next start without spending the restart rule's attempts on a planned stop. Tasks not
+     * recorded in time stay running in the database and the restart rule settles them. Called by the startup
+     * singleton's pre-destroy, while the EJBs that record the ends are still in service (in this bean's own
+     * pre-destroy they are already stopped).
+     */
+    public void shutdown() {
+        shuttingDown = true;
+        StopRequest stop = StopRequest.shutdown();
+        running.values().forEach(run -> run.requestStop(stop));
+        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+        try {
+            while (!running.isEmpty() && System.nanoTime() < deadline) {
+                for (TaskRun run : running.values()) {
+                    UUID execution = run.executionId;
+                    if (execution != null && !run.done) {
+                        sandboxes.stop(execution, stop.reason());
+                    }
+                }
+                TimeUnit.MILLISECONDS.sleep(STOP_RETRY.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not stop every running task at shutdown; the restart rule settles them", e);
+        }
+        if (!running.isEmpty()) {
+            LOG.warning(() -> running.size() + " task(s) still running at shutdown; the restart rule settles them");
+        }
     }
 
     /**
@@ -165,6 +200,9 @@ public class AgentScheduler {
 
     /** Asks for a decision pass; one runs at a time and picks up every request made while it ran. */
     void kick() {
+        if (shuttingDown) {
+            return;
+        }
         wanted.set(true);
         if (passing.compareAndSet(false, true)) {
             executor.execute(this::decide);
@@ -192,6 +230,10 @@ public class AgentScheduler {
     private void carryOut(SchedulingDecision decision) {
         switch (decision) {
             case SchedulingDecision.Start start -> {
+                if (shuttingDown) {
+                    core.finished(start.task().taskId()); // stays queued in the database for the next start
+                    return;
+                }
                 TaskRun run = new TaskRun(start.task());
                 running.put(start.task().taskId(), run);
                 executor.execute(() -> run(run));
@@ -201,6 +243,7 @@ public class AgentScheduler {
                 for (WaitingTask victim : preempt.victims()) {
                     TaskRun run = running.get(victim.taskId());
                     if (run != null) {
+                        run.victim = true;
                         stop(run, StopRequest.preempt(preempt.reason()));
                     }
                 }
@@ -247,7 +290,7 @@ public class AgentScheduler {
         } finally {
             run.done = true;
             running.remove(id);
-            if (preempted) {
+            if (preempted && run.victim) {
                 core.preemptionDone(id);
             } else {
                 core.finished(id);

@@ -23,4 +23,10 @@ record StopRequest(TaskState outcome, String reason, String actor) {
     static StopRequest preempt(String reason) {
         return new StopRequest(TaskState.PREEMPTED, "preempted: " + reason, AgentScheduler.ACTOR);
     }
+
+    /** An orderly shutdown hands running tasks back like a preemption: they restart at the next start. */
+    static StopRequest shutdown() {
+        return new StopRequest(TaskState.PREEMPTED, "preempted: the server is shutting down; the task restarts when "
+                + "it is up again", AgentScheduler.ACTOR);
+    }
 }

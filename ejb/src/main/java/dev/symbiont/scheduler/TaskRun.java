@@ -13,6 +13,8 @@ final class TaskRun {
     volatile UUID executionId;
     volatile SecurityTier tier;
     volatile StopRequest stop;
+    /** The core chose it as a victim: its stop is confirmed with preemptionDone, not finished. */
+    volatile boolean victim;
     volatile boolean done;
 
     TaskRun(WaitingTask task) {

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
  * The restart rule, with kill -9: the server dies with tasks running and queued; after the restart nothing
  * acknowledged is lost, queued tasks run once, a running task with attempts left runs again (at-least-once: its
  * workload sees attempt 2) and one without is failed, and each task started exactly as often as the rule says.
- * PostgreSQL runs apart from the runtime, so it survives the kill as a database server would.
+ * Then an orderly stop with a task running: it is recorded preempted and restarts at the next start without
+ * spending the restart rule's attempts. PostgreSQL runs apart from the runtime, so it survives the kill as a
+ * database server would.
  */
 class TaskRestartIT {
 
@@ -54,6 +56,8 @@ class TaskRestartIT {
             String exhausted;
             String serial;
             String[] queued = new String[2];
+            String graceful;
+            String gracefulTask;
             try (var first = LauncherProcess.start(server, work.resolve("data"), env, work.resolve("first.log"))) {
                 first.awaitReady(STARTUP);
                 Api api = Api.at(first.baseUrl(), ADMIN_KEY);
@@ -105,7 +109,27 @@ class TaskRestartIT {
                 Api.Reply retry = api.post("/api/v1/agents/" + serial + "/tasks", "{\"idempotency_key\": \"job-1\"}");
                 assertThat(retry.status()).as("a client retrying after the outage finds its task").isEqualTo(200);
                 assertThat(retry.string("id")).isEqualTo(retried);
+
+                // an orderly stop hands a running task back as preempted: it restarts, no attempt lost to the rule
+                graceful = register(api, "if [ \"$SYMBIONT_TASK_ATTEMPT\" = 1 ]; then sleep 300; fi; echo resumed");
+                gracefulTask = submit(api, graceful, Json.createObjectBuilder().add("max_attempts", 2));
+                awaitState(api, graceful, gracefulTask, "running");
                 restarted.stop();
+            }
+
+            try (var third = LauncherProcess.start(server, work.resolve("data"), env, work.resolve("third.log"))) {
+                third.awaitReady(STARTUP);
+                Api api = Api.at(third.baseUrl(), ADMIN_KEY);
+                JsonObject resumed = awaitEnd(api, graceful, gracefulTask);
+                assertThat(resumed.getString("state")).as(resumed.toString()).isEqualTo("succeeded");
+                assertThat(resumed.getInt("attempts")).isEqualTo(2);
+                var moves = api.get("/api/v1/agents/" + graceful + "/tasks/" + gracefulTask + "/transitions")
+                        .jsonArray().getValuesAs(JsonObject.class);
+                assertThat(moves).extracting(m -> m.getString("to"))
+                        .containsExactly("queued", "running", "preempted", "running", "succeeded");
+                assertThat(moves.get(2).getString("reason")).contains("shutting down");
+                assertThat(api.get("/api/v1/agents/" + graceful).json().getString("state")).isEqualTo("ready");
+                third.stop();
             }
         }
     }
