@@ -236,7 +236,14 @@ public class AgentScheduler {
                 }
                 TaskRun run = new TaskRun(start.task());
                 running.put(start.task().taskId(), run);
-                executor.execute(() -> run(run));
+                try {
+                    executor.execute(() -> run(run));
+                } catch (RuntimeException e) {
+                    // not started (the executor refused): give the capacity back; the task stays queued
+                    running.remove(start.task().taskId());
+                    core.finished(start.task().taskId());
+                    LOG.log(Level.WARNING, e, () -> "could not start task " + start.task().taskId());
+                }
             }
             case SchedulingDecision.Preempt preempt -> {
                 LOG.info(() -> "preempting " + preempt.victims().size() + " task(s): " + preempt.reason());
