@@ -30,7 +30,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -85,15 +84,15 @@ public class AgentScheduler {
     MetricRegistry metrics;
 
     private SchedulingCore core;
+    private DecisionPasses passes;
     private final ConcurrentMap<UUID, TaskRun> running = new ConcurrentHashMap<>();
-    private final AtomicBoolean wanted = new AtomicBoolean();
-    private final AtomicBoolean passing = new AtomicBoolean();
     private Timer decisions;
     private volatile boolean shuttingDown;
 
     @PostConstruct
     void init() {
         core = new SchedulingCore(configuration.capacity(), configuration.settings());
+        passes = new DecisionPasses(executor, this::decide);
         decisions = metrics.timer("symbiont.scheduler.decision");
         SchedulerGauges.register(metrics, this);
     }
@@ -203,27 +202,17 @@ public class AgentScheduler {
         if (shuttingDown) {
             return;
         }
-        wanted.set(true);
-        if (passing.compareAndSet(false, true)) {
-            executor.execute(this::decide);
-        }
+        passes.request();
     }
 
     private void decide() {
         try {
-            while (wanted.getAndSet(false)) {
-                long t0 = System.nanoTime();
-                List<SchedulingDecision> next = core.decide(clock.instant());
-                decisions.update(Duration.ofNanos(System.nanoTime() - t0));
-                next.forEach(this::carryOut);
-            }
+            long t0 = System.nanoTime();
+            List<SchedulingDecision> next = core.decide(clock.instant());
+            decisions.update(Duration.ofNanos(System.nanoTime() - t0));
+            next.forEach(this::carryOut);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "scheduling decision failed", e);
-        } finally {
-            passing.set(false);
-            if (wanted.get() && passing.compareAndSet(false, true)) {
-                executor.execute(this::decide);
-            }
         }
     }
 
