@@ -27,10 +27,19 @@ import java.util.stream.Collectors;
 record BatchFigures(int tasks, int succeeded, int warm, int unfinished, List<Double> firstOutputs,
                     List<Double> startups, double lastStartDecision, int decisionPasses, double decisionMillis,
                     int peakConcurrent, OptionalInt hostPeak, double makespan, Duration sleep,
-                    Map<String, Long> failures, String loadBefore, String loadAfter) {
+                    Map<String, Long> failures, Load load) {
+
+    /**
+     * How busy the host was around a batch.
+     *
+     * @param busyBefore share of the host's cores busy in the second before the submission
+     * @param busyDuring share of the host's cores busy from the submission to the last task's end
+     */
+    record Load(double busyBefore, double busyDuring, String averageBefore, String averageAfter) {
+    }
 
     static BatchFigures of(EventDrivenTasks.Batch batch, int tasks, Duration sleep, String expectedStdout,
-                           OptionalInt hostPeak, String loadBefore, String loadAfter) {
+                           OptionalInt hostPeak, Load load) {
         long t0 = batch.submittedNanos();
         List<TaskOutcome> outcomes = batch.outcomes();
         List<Long> firstOutput = outcomes.stream().map(TaskOutcome::firstOutputNanos).filter(OptionalLong::isPresent)
@@ -53,7 +62,7 @@ record BatchFigures(int tasks, int succeeded, int warm, int unfinished, List<Dou
         return new BatchFigures(tasks, succeeded, warm, batch.unfinished(),
                 firstOutput.stream().map(t -> (t - t0) / 1e6).toList(), startups, lastDecision / 1e6,
                 batch.decisionPasses(), batch.decisionNanos() / 1e6, peakOverlap(firstOutput, sleep.toNanos()),
-                hostPeak, makespan / 1e6, sleep, failures, loadBefore, loadAfter);
+                hostPeak, makespan / 1e6, sleep, failures, load);
     }
 
     /** The most windows [start, start + length) open at once; starts ascending. */
@@ -86,9 +95,9 @@ record BatchFigures(int tasks, int succeeded, int warm, int unfinished, List<Dou
                   peak concurrent %d by output (running for sure), %s by the host's process table
                   submission -> Start decisions: last at %.1f ms, %d decision passes, %.1f ms deciding in all
                   submission -> first output: %s; p50 %.0f ms, p99 %.0f ms, max %.0f ms
-                  request -> process running (sandbox startup): p50 %.0f ms, p99 %.0f ms
+                  request -> the engine's start returned: p50 %.0f ms, p99 %.0f ms
                   makespan %.0f ms against an ideal of %d ms (sleep): %.2fx
-                  load average before %s | after %s
+                  host cores busy %.0f%% the second before, %.0f%% during; load average before %s | after %s
                 """, title, tasks, succeeded, failed(), warm, unfinished, peakConcurrent,
                 hostPeak.isPresent() ? Integer.toString(hostPeak.getAsInt()) : "n/a",
                 lastStartDecision, decisionPasses, decisionMillis,
@@ -96,7 +105,8 @@ record BatchFigures(int tasks, int succeeded, int warm, int unfinished, List<Dou
                         + " ms" : "only " + firstOutputs.size() + " of " + tasks + " wrote any",
                 percentile(firstOutputs, 50), percentile(firstOutputs, 99), percentile(firstOutputs, 100),
                 percentile(startups, 50), percentile(startups, 99),
-                makespan, sleep.toMillis(), makespan / sleep.toMillis(), loadBefore, loadAfter));
+                makespan, sleep.toMillis(), makespan / sleep.toMillis(), 100 * load.busyBefore(),
+                100 * load.busyDuring(), load.averageBefore(), load.averageAfter()));
         failures.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
                 .forEach(f -> out.append(String.format("  failed x%d: %s%n", f.getValue(), f.getKey())));
         return out.toString();
@@ -117,16 +127,21 @@ record BatchFigures(int tasks, int succeeded, int warm, int unfinished, List<Dou
         lines.add(line("makespan ms", batches, b -> b.makespan, "%.0f"));
         lines.add(line("makespan / ideal", batches, b -> b.makespan / b.sleep.toMillis(), "%.2f"));
         lines.add(line("failed tasks", batches, b -> (double) b.failed(), "%.0f"));
+        lines.add(line("cores busy during, %", batches, b -> 100 * b.load.busyDuring(), "%.0f"));
         return String.join(System.lineSeparator(), lines) + System.lineSeparator();
     }
 
     private static String line(String name, List<BatchFigures> batches,
                                java.util.function.ToDoubleFunction<BatchFigures> figure, String format) {
-        List<Double> values = batches.stream().map(figure::applyAsDouble).sorted(Comparator.naturalOrder()).toList();
+        List<Double> values = batches.stream().map(figure::applyAsDouble).filter(v -> !Double.isNaN(v))
+                .sorted(Comparator.naturalOrder()).toList();
         int n = values.size();
-        double median = n == 0 ? Double.NaN : (values.get((n - 1) / 2) + values.get(n / 2)) / 2;
+        if (n == 0) {
+            return String.format(Locale.ROOT, "  %-26s n/a", name);
+        }
+        double median = (values.get((n - 1) / 2) + values.get(n / 2)) / 2;
         return String.format(Locale.ROOT, "  %-26s " + format + "  [" + format + " - " + format + "]", name, median,
-                n == 0 ? Double.NaN : values.getFirst(), n == 0 ? Double.NaN : values.getLast());
+                values.getFirst(), values.getLast());
     }
 
     /** Nearest rank over ascending values; NaN for none. */

@@ -58,7 +58,9 @@ import org.openjdk.jmh.runner.IterationType;
  * removed. The figures are the table printed after each batch and the medians after the trial: how many tasks ran
  * at once at the peak (by their output, and under runc by the host's process table), submission to the 200th
  * task's first output, per-task submission to first output p50 and p99, makespan against the sleep, every failed
- * task with its reason, and {@code /proc/loadavg} before and after.
+ * task with its reason, how busy the host's cores were during the batch, and {@code /proc/loadavg} before and
+ * after. Before each batch (not measured) the warm pool, if any, is full again and the host has had a second with
+ * its cores less than half busy (a minute at most), so a batch does not start in its predecessor's aftermath.
  *
  * <p>Tasks ask for 16 MB and 0.01 cores each, one agent each (the core runs one task per agent at a time); the
  * sandbox gets the limits {@code ExecutionSettings.limitsFor} makes of that with the default settings. The core's
@@ -83,6 +85,7 @@ public class SandboxedTasksBenchmark {
 
     private static final Duration BATCH_LIMIT = Duration.ofMinutes(20);
     private static final Duration REFILL_LIMIT = Duration.ofMinutes(5);
+    private static final Duration SETTLE_LIMIT = Duration.ofMinutes(1);
     private static final Path LOADAVG = Path.of("/proc/loadavg");
 
     @Param("200")
@@ -113,6 +116,8 @@ public class SandboxedTasksBenchmark {
     private SandboxLimits limits;
     private ResourceRequest request;
     private boolean measuring;
+    private double busyBefore;
+    private CpuTimes cpuBefore;
     private String loadBefore;
     private String marker;
     private List<EventDrivenTasks.Task> batch;
@@ -163,8 +168,27 @@ public class SandboxedTasksBenchmark {
                     .withEnvironment(Map.of("SYMBIONT_TASK_ID", taskId.toString()));
             batch.add(new EventDrivenTasks.Task(i, waiting, run));
         }
+        busyBefore = settle();
         hostCount = tier == SecurityTier.TIER1 ? HostProcessCount.start(marker, Duration.ofMillis(250)) : null;
         loadBefore = Files.readString(LOADAVG).strip();
+        cpuBefore = CpuTimes.read();
+    }
+
+    /**
+     * Not measured: waits, a minute at most, for a second in which the host's cores are less than half busy, so
+     * that a batch does not start in the previous one's aftermath (or its warm pool's refills).
+     *
+     * @return the share of the cores busy in the last second waited
+     */
+    private static double settle() throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        double busy;
+        do {
+            CpuTimes before = CpuTimes.read();
+            Thread.sleep(1000);
+            busy = CpuTimes.read().busyShareSince(before);
+        } while (busy >= 0.5 && System.nanoTime() < deadline);
+        return busy;
     }
 
     /** Not measured: a batch starts with the pool full, as one that follows a quiet spell would. */
@@ -190,6 +214,7 @@ public class SandboxedTasksBenchmark {
 
     @TearDown(Level.Iteration)
     public void reportBatch() throws InterruptedException, IOException {
+        double busyDuring = CpuTimes.read().busyShareSince(cpuBefore);
         String loadAfter = Files.readString(LOADAVG).strip();
         OptionalInt hostPeak = OptionalInt.empty();
         if (hostCount != null) {
@@ -198,7 +223,7 @@ public class SandboxedTasksBenchmark {
         }
         driver.close();
         BatchFigures figures = BatchFigures.of(outcome, tasks, Duration.ofSeconds(sleepSeconds),
-                "up\ndone\n", hostPeak, loadBefore, loadAfter);
+                "up\ndone\n", hostPeak, new BatchFigures.Load(busyBefore, busyDuring, loadBefore, loadAfter));
         String table = figures.table(title() + (measuring ? "" : " (warmup)"));
         System.out.print(System.lineSeparator() + table);
         report.append(table);
