@@ -140,8 +140,9 @@ record BatchFigures(int tasks, int succeeded, int warm, int unfinished, List<Dou
             return String.format(Locale.ROOT, "  %-26s n/a", name);
         }
         double median = (values.get((n - 1) / 2) + values.get(n / 2)) / 2;
-        return String.format(Locale.ROOT, "  %-26s " + format + "  [" + format + " - " + format + "]", name, median,
-                values.getFirst(), values.getLast());
+        String of = n < batches.size() ? "  (" + n + " batches had one)" : "";
+        return String.format(Locale.ROOT, "  %-26s " + format + "  [" + format + " - " + format + "]%s", name, median,
+                values.getFirst(), values.getLast(), of);
     }
 
     /** Nearest rank over ascending values; NaN for none. */
