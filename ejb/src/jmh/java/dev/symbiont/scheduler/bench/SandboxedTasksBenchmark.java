@@ -1,0 +1,253 @@
+package dev.symbiont.scheduler.bench;
+
+import dev.symbiont.sandbox.ExecutionRequest;
+import dev.symbiont.sandbox.SandboxLimits;
+import dev.symbiont.sandbox.SecurityTier;
+import dev.symbiont.sandbox.docker.DockerEngine;
+import dev.symbiont.sandbox.docker.DockerRuntime;
+import dev.symbiont.sandbox.docker.DockerSandboxOrchestrator;
+import dev.symbiont.sandbox.docker.DockerSandboxSettings;
+import dev.symbiont.sandbox.docker.WarmPoolSettings;
+import dev.symbiont.sandbox.engine.LocalDockerEngine;
+import dev.symbiont.scheduler.Capacity;
+import dev.symbiont.scheduler.ResourceRequest;
+import dev.symbiont.scheduler.SchedulerSettings;
+import dev.symbiont.scheduler.SchedulingCore;
+import dev.symbiont.scheduler.TaskPriority;
+import dev.symbiont.scheduler.WaitingTask;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Timeout;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+
+/**
+ * The issue's "200 concurrent sandboxed tasks": 200 tasks submitted at once to a {@link SchedulingCore} sized for
+ * all of them, driven as {@code AgentScheduler} drives it ({@link EventDrivenTasks}: event-driven decision passes,
+ * each Start on a virtual thread of its own running the task in a real sandbox container through
+ * {@link DockerSandboxOrchestrator}). Each task runs {@code sh -c 'echo up; sleep 5; echo done'}, so all 200 are
+ * meant to run at the same time and the batch ideally takes the sleep's 5 s.
+ *
+ * <p>It measures the scheduler core and the sandbox, not PostgreSQL: the database is left out on purpose. The
+ * runtime adds per task one claim (a transaction with SKIP LOCKED) before the start and two short transactions
+ * (start and end records) around the sandbox run.
+ *
+ * <p>Each JMH invocation is one batch; the score (single shot) is its makespan, submission to the last container
+ * removed. The figures are the table printed after each batch and the medians after the trial: how many tasks ran
+ * at once at the peak (by their output, and under runc by the host's process table), submission to the 200th
+ * task's first output, per-task submission to first output p50 and p99, makespan against the sleep, every failed
+ * task with its reason, how busy the host's cores were during the batch, and {@code /proc/loadavg} before and
+ * after. Before each batch (not measured) the warm pool, if any, is full again and the host has had a second with
+ * its cores less than half busy (a minute at most), so a batch does not start in its predecessor's aftermath.
+ *
+ * <p>Tasks ask for 16 MB and 0.01 cores each, one agent each (the core runs one task per agent at a time); the
+ * sandbox gets the limits {@code ExecutionSettings.limitsFor} makes of that with the default settings. The core's
+ * node is 200 x 16 MB + 256 MB and 200 x 0.01 + 0.5 cores, first fit. The engine's connection pool allows three
+ * connections per task (attach, wait, stats) plus some for removals and refills: production sizes it from
+ * {@code symbiont.sandbox.max-concurrent-executions} (4 x 16 + 8 by default), too few for 200 tasks at once.
+ * {@code start=warm} gives the tier a warm pool of one container per task, filled before each batch and refilled
+ * (one creation per task taken) while the batch runs, as in service.
+ *
+ * <p>Run (as root: it starts the project's own dockerd with gVisor, like the sandbox tests):
+ * {@code ./mvnw -o -Pbench -pl ejb -am verify -DskipTests -Djmh.args="SandboxedTasksBenchmark"}; gVisor with
+ * {@code -p tier=TIER2}, fewer tasks with {@code -p tasks=100}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 1, batchSize = 1)
+@Measurement(iterations = 3, batchSize = 1)
+@Timeout(time = 30, timeUnit = TimeUnit.MINUTES)
+public class SandboxedTasksBenchmark {
+
+    private static final Duration BATCH_LIMIT = Duration.ofMinutes(20);
+    private static final Duration REFILL_LIMIT = Duration.ofMinutes(5);
+    private static final Duration SETTLE_LIMIT = Duration.ofMinutes(1);
+    private static final Path LOADAVG = Path.of("/proc/loadavg");
+
+    @Param("200")
+    int tasks;
+
+    @Param({"cold", "warm"})
+    String start;
+
+    @Param("TIER1")
+    SecurityTier tier;
+
+    @Param("5")
+    int sleepSeconds;
+
+    @Param("16")
+    int memoryMb;
+
+    @Param("0.01")
+    double cpuCores;
+
+    /** The engine's connection pool; 0 for three per task and 16 more. */
+    @Param("0")
+    int connections;
+
+    private LocalDockerEngine local;
+    private DockerEngine engine;
+    private DockerSandboxOrchestrator sandbox;
+    private SandboxLimits limits;
+    private ResourceRequest request;
+    private boolean measuring;
+    private double busyBefore;
+    private CpuTimes cpuBefore;
+    private String loadBefore;
+    private String marker;
+    private List<EventDrivenTasks.Task> batch;
+    private EventDrivenTasks driver;
+    private HostProcessCount hostCount;
+    private EventDrivenTasks.Batch outcome;
+    private final List<BatchFigures> measured = new ArrayList<>();
+    private final StringBuilder report = new StringBuilder();
+
+    @Setup(Level.Trial)
+    public void startEngine() {
+        local = LocalDockerEngine.start();
+        engine = DockerEngine.connect(local.dockerHost(), connections > 0 ? connections : 3 * tasks + 16);
+        DockerRuntime runtime = tier == SecurityTier.TIER1 ? DockerRuntime.runc("runc")
+                : DockerRuntime.gvisor(local.gvisorRuntime());
+        DockerSandboxSettings settings = new DockerSandboxSettings("bench-node", UUID.randomUUID().toString(),
+                "65534:65534", "bridge", List.of());
+        Duration timeout = Duration.ofSeconds(sleepSeconds).plusMinutes(1);
+        request = new ResourceRequest(memoryMb, cpuCores, 10, 0, timeout);
+        // as ExecutionSettings.limitsFor makes them, with its defaults: 128 processes, 64 MB scratch at most, 256 KiB
+        long memory = (long) memoryMb << 20;
+        limits = new SandboxLimits(memory, cpuCores, 128, Math.min(64L << 20, memory), timeout, 256L << 10, 0, 0);
+        if (start.equals("warm")) {
+            sandbox = DockerSandboxOrchestrator.withWarmPool(engine, runtime, settings, WarmPoolSettings.of(tasks, 1));
+            long t0 = System.nanoTime();
+            sandbox.prewarm(local.image(), limits);
+            System.out.printf("%n# warm pool of %d filled in %d ms%n", tasks, (System.nanoTime() - t0) / 1_000_000);
+        } else {
+            sandbox = new DockerSandboxOrchestrator(engine, runtime, settings);
+        }
+    }
+
+    @Setup(Level.Iteration)
+    public void prepareBatch(IterationParams params) throws InterruptedException, IOException {
+        measuring = params.getType() == IterationType.MEASUREMENT;
+        awaitFullWarmPool();
+        Capacity node = Capacity.ofNode(tasks * (long) memoryMb + 256, tasks * cpuCores + 0.5, 0, 0);
+        driver = new EventDrivenTasks(new SchedulingCore(node, SchedulerSettings.defaults()), sandbox);
+        marker = "symbiont-bench-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now();
+        batch = new ArrayList<>(tasks);
+        for (int i = 0; i < tasks; i++) {
+            UUID taskId = UUID.randomUUID();
+            WaitingTask waiting = new WaitingTask(taskId, UUID.randomUUID(), TaskPriority.NORMAL, request, now, i);
+            // the marker is the script's $0: harmless inside, visible on the host's command line
+            ExecutionRequest run = ExecutionRequest.of(UUID.randomUUID(), local.image(), limits, "/bin/sh", "-c",
+                    "echo up; sleep " + sleepSeconds + "; echo done", marker)
+                    .withEnvironment(Map.of("SYMBIONT_TASK_ID", taskId.toString()));
+            batch.add(new EventDrivenTasks.Task(i, waiting, run));
+        }
+        busyBefore = settle();
+        hostCount = tier == SecurityTier.TIER1 ? HostProcessCount.start(marker, Duration.ofMillis(250)) : null;
+        loadBefore = Files.readString(LOADAVG).strip();
+        cpuBefore = CpuTimes.read();
+    }
+
+    /**
+     * Not measured: waits, a minute at most, for a second in which the host's cores are less than half busy, so
+     * that a batch does not start in the previous one's aftermath (or its warm pool's refills).
+     *
+     * @return the share of the cores busy in the last second waited
+     */
+    private static double settle() throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        double busy;
+        do {
+            CpuTimes before = CpuTimes.read();
+            Thread.sleep(1000);
+            busy = CpuTimes.read().busyShareSince(before);
+        } while (busy >= 0.5 && System.nanoTime() < deadline);
+        return busy;
+    }
+
+    /** Not measured: a batch starts with the pool full, as one that follows a quiet spell would. */
+    private void awaitFullWarmPool() throws InterruptedException {
+        if (sandbox.warmPool().isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + REFILL_LIMIT.toNanos();
+        while (sandbox.warmPool().get().idleCount(local.image(), limits) < tasks && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        int idle = sandbox.warmPool().get().idleCount(local.image(), limits);
+        if (idle < tasks) {
+            System.out.printf("%n# warm pool holds only %d of %d after %s%n", idle, tasks, REFILL_LIMIT);
+        }
+    }
+
+    @Benchmark
+    public EventDrivenTasks.Batch runBatch() throws InterruptedException {
+        outcome = driver.run(batch, BATCH_LIMIT);
+        return outcome;
+    }
+
+    @TearDown(Level.Iteration)
+    public void reportBatch() throws InterruptedException, IOException {
+        double busyDuring = CpuTimes.read().busyShareSince(cpuBefore);
+        String loadAfter = Files.readString(LOADAVG).strip();
+        OptionalInt hostPeak = OptionalInt.empty();
+        if (hostCount != null) {
+            hostCount.close();
+            hostPeak = OptionalInt.of(hostCount.peak());
+        }
+        driver.close();
+        BatchFigures figures = BatchFigures.of(outcome, tasks, Duration.ofSeconds(sleepSeconds),
+                "up\ndone\n", hostPeak, new BatchFigures.Load(busyBefore, busyDuring, loadBefore, loadAfter));
+        String table = figures.table(title() + (measuring ? "" : " (warmup)"));
+        System.out.print(System.lineSeparator() + table);
+        report.append(table);
+        if (measuring) {
+            measured.add(figures);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void summarize() throws IOException {
+        sandbox.close();
+        engine.close();
+        local.close();
+        String summary = BatchFigures.summary(title(), measured);
+        System.out.print(System.lineSeparator() + summary);
+        report.append(summary);
+        Path target = Path.of("target");
+        if (Files.isDirectory(target)) {
+            Files.writeString(target.resolve("sandboxed-tasks-" + tier + "-" + start + "-" + tasks + ".txt"), report);
+        }
+    }
+
+    private String title() {
+        return String.format("%s %s, %d tasks of %d MB and %s cores sleeping %d s", tier, start, tasks, memoryMb,
+                cpuCores, sleepSeconds);
+    }
+}
