@@ -27,7 +27,11 @@ class FeedSessionTest {
     private final AuditStream stream = new AuditStream();
     private final List<AuditEvent> stored = Collections.synchronizedList(new ArrayList<>());
     private final Function<AuditQuery, AuditPage> storage = query -> {
-        List<AuditEvent> page = stored.stream().filter(query::matches)
+        List<AuditEvent> snapshot;
+        synchronized (stored) { // a synchronized list's stream is not: the test adds while the session reads
+            snapshot = new ArrayList<>(stored);
+        }
+        List<AuditEvent> page = snapshot.stream().filter(query::matches)
                 .filter(e -> query.afterSeq() == null || e.seq() > query.afterSeq()).limit(query.limit()).toList();
         return new AuditPage(page, page.size() == query.limit() ? page.getLast().seq() : null);
     };
