@@ -89,8 +89,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * a JDK virtual-thread executor; here the executor adds Liberty's context capture and its own bookkeeping per task,
  * which is the point. The core round has no database and no sandbox: it measures the scheduler's own overhead, not
  * a task's life. A round is about half a second, so single rounds scatter; only the medians mean something. The
- * heap reading is whole-heap: whatever other threads allocate between a collection and its reading adds noise of
- * up to a few MB, i.e. up to tens of bytes per agent at 100,000 agents; a cost below the noise cannot be seen.
+ * heap reading is whole-heap: what other threads allocate between a collection and its reading, and the server's
+ * slow drift (about 0.3 to 0.6 MB between two readings 25 s apart here), is noise of about 6 bytes per agent at
+ * 100,000 agents; a cost below that cannot be seen.
  * Inserted agents were never loaded by the runtime until the listing; agents registered through the API would in
  * addition have left audit events to chain (not per-agent state either). Idle CPU is a 20 s sample of a process
  * that also runs the audit sealer, the gauges and Liberty's own timers: it is the runtime's idle cost, not the
