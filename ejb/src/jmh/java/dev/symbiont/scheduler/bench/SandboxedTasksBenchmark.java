@@ -7,6 +7,7 @@ import dev.symbiont.sandbox.docker.DockerEngine;
 import dev.symbiont.sandbox.docker.DockerRuntime;
 import dev.symbiont.sandbox.docker.DockerSandboxOrchestrator;
 import dev.symbiont.sandbox.docker.DockerSandboxSettings;
+import dev.symbiont.sandbox.docker.OrphanReaper;
 import dev.symbiont.sandbox.docker.WarmPoolSettings;
 import dev.symbiont.sandbox.engine.LocalDockerEngine;
 import dev.symbiont.scheduler.Capacity;
@@ -135,6 +136,10 @@ public class SandboxedTasksBenchmark {
                 : DockerRuntime.gvisor(local.gvisorRuntime());
         DockerSandboxSettings settings = new DockerSandboxSettings("bench-node", UUID.randomUUID().toString(),
                 "65534:65534", "bridge", List.of());
+        int reaped = new OrphanReaper(engine, settings).reapOrphans().size();
+        if (reaped > 0) {
+            System.out.printf("%n# removed %d sandbox containers an earlier run left%n", reaped);
+        }
         Duration timeout = Duration.ofSeconds(sleepSeconds).plusMinutes(1);
         request = new ResourceRequest(memoryMb, cpuCores, 10, 0, timeout);
         // as ExecutionSettings.limitsFor makes them, with its defaults: 128 processes, 64 MB scratch at most, 256 KiB
