@@ -58,7 +58,9 @@ record BatchFigures(int tasks, int succeeded, int warm, int unfinished, List<Dou
         List<Double> startups = outcomes.stream().flatMap(o -> o.result().stream())
                 .map(r -> r.startup().toNanos() / 1e6).sorted().toList();
         double lastDecision = outcomes.stream().mapToLong(TaskOutcome::decidedNanos).max().orElse(t0) - t0;
-        double makespan = outcomes.stream().mapToLong(TaskOutcome::returnedNanos).max().orElse(t0) - t0;
+        // with tasks unfinished the batch has no end to measure
+        double makespan = batch.unfinished() > 0 ? Double.NaN
+                : outcomes.stream().mapToLong(TaskOutcome::returnedNanos).max().orElse(t0) - t0;
         return new BatchFigures(tasks, succeeded, warm, batch.unfinished(),
                 firstOutput.stream().map(t -> (t - t0) / 1e6).toList(), startups, lastDecision / 1e6,
                 batch.decisionPasses(), batch.decisionNanos() / 1e6, peakOverlap(firstOutput, sleep.toNanos()),
@@ -96,7 +98,7 @@ record BatchFigures(int tasks, int succeeded, int warm, int unfinished, List<Dou
                   submission -> Start decisions: last at %.1f ms, %d decision passes, %.1f ms deciding in all
                   submission -> first output: %s; p50 %.0f ms, p99 %.0f ms, max %.0f ms
                   request -> the engine's start returned: p50 %.0f ms, p99 %.0f ms
-                  makespan %.0f ms against an ideal of %d ms (sleep): %.2fx
+                  makespan %s
                   host cores busy %.0f%% the second before, %.0f%% during; load average before %s | after %s
                 """, title, tasks, succeeded, failed(), warm, unfinished, peakConcurrent,
                 hostPeak.isPresent() ? Integer.toString(hostPeak.getAsInt()) : "n/a",
@@ -105,7 +107,9 @@ record BatchFigures(int tasks, int succeeded, int warm, int unfinished, List<Dou
                         + " ms" : "only " + firstOutputs.size() + " of " + tasks + " wrote any",
                 percentile(firstOutputs, 50), percentile(firstOutputs, 99), percentile(firstOutputs, 100),
                 percentile(startups, 50), percentile(startups, 99),
-                makespan, sleep.toMillis(), makespan / sleep.toMillis(), 100 * load.busyBefore(),
+                Double.isNaN(makespan) ? "not reached: " + unfinished + " tasks had no result"
+                        : String.format(Locale.ROOT, "%.0f ms against an ideal of %d ms (sleep): %.2fx", makespan,
+                        sleep.toMillis(), makespan / sleep.toMillis()), 100 * load.busyBefore(),
                 100 * load.busyDuring(), load.averageBefore(), load.averageAfter()));
         failures.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
                 .forEach(f -> out.append(String.format("  failed x%d: %s%n", f.getValue(), f.getKey())));

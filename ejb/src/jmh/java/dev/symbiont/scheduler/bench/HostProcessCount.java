@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Counts, every few hundred milliseconds, the host processes whose command line carries a marker, and keeps the
@@ -53,18 +55,29 @@ final class HostProcessCount implements AutoCloseable {
         }
     }
 
+    /** A shell's child shows the shell's command line from its fork to its exec, so children are left out. */
     private int countNow() {
-        int count = 0;
+        Set<String> marked = new HashSet<>();
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, p -> isPid(p.getFileName().toString()))) {
             for (Path process : processes) {
                 if (carriesMarker(process)) {
-                    count++;
+                    marked.add(process.getFileName().toString());
                 }
             }
         } catch (IOException e) {
             return 0;
         }
-        return count;
+        return (int) marked.stream().filter(pid -> !marked.contains(parentOf(pid))).count();
+    }
+
+    private static String parentOf(String pid) {
+        try {
+            String stat = Files.readString(PROC.resolve(pid).resolve("stat"));
+            // pid (comm) state ppid ...; comm may hold spaces and parentheses, so parse after the last ')'
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1];
+        } catch (IOException | RuntimeException e) {
+            return ""; // ended meanwhile
+        }
     }
 
     private boolean carriesMarker(Path process) {
