@@ -45,9 +45,13 @@ public class DockerSandboxConfiguration {
     @ConfigProperty(name = "symbiont.sandbox.blkio-devices")
     Optional<List<String>> blkioDevices;
 
+    /**
+     * Connections to the engine at most: each running execution or task holds about three (attach, wait, stats).
+     * A cap, not a reservation; sized for scheduled tasks too, which the execution limit does not bound.
+     */
     @Inject
-    @ConfigProperty(name = "symbiont.sandbox.max-concurrent-executions", defaultValue = "16")
-    int maxConcurrentExecutions;
+    @ConfigProperty(name = "symbiont.sandbox.engine-connections", defaultValue = "1024")
+    int engineConnections;
 
     /**
      * Idle pre-started containers kept per tier, image and container limits; 0 turns the warm pool off and every
@@ -79,11 +83,10 @@ public class DockerSandboxConfiguration {
     Sandboxes sandboxes() {
         var settings = new DockerSandboxSettings(node.nodeId(), node.instanceId(), user, grantedNetwork,
                 blkioDevices.orElse(List.of()));
-        // each running execution holds about three connections (attach, wait, stats), plus health probes
         String host = dockerHost.filter(h -> !h.isBlank())
                 .or(() -> Optional.ofNullable(System.getenv("DOCKER_HOST")).filter(h -> !h.isBlank()))
                 .orElse("unix:///var/run/docker.sock");
-        DockerEngine engine = DockerEngine.connect(host, 4 * maxConcurrentExecutions + 8);
+        DockerEngine engine = DockerEngine.connect(host, engineConnections);
         Optional<WarmPoolSettings> warm = warmPoolSize == 0 ? Optional.empty()
                 : Optional.of(new WarmPoolSettings(warmPoolSize, warmPoolMaxKeys, warmIdleCommand));
         return new DockerSandboxes(engine, settings,

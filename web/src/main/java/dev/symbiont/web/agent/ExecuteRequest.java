@@ -1,12 +1,9 @@
 package dev.symbiont.web.agent;
 
 import dev.symbiont.execution.ExecutionInput;
-import dev.symbiont.web.problem.ApiExceptions;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -19,20 +16,6 @@ public record ExecuteRequest(
                 String, @NotNull @Size(max = 4096) String> environment) {
 
     ExecutionInput toDomain() {
-        if (input != null && inputBase64 != null) {
-            throw new ApiExceptions.InvalidParameter("input_base64",
-                    "give either input or input_base64, not both");
-        }
-        byte[] stdin;
-        if (inputBase64 != null) {
-            try {
-                stdin = Base64.getDecoder().decode(inputBase64);
-            } catch (IllegalArgumentException e) {
-                throw new ApiExceptions.InvalidParameter("input_base64", "is not valid base64");
-            }
-        } else {
-            stdin = input == null ? new byte[0] : input.getBytes(StandardCharsets.UTF_8);
-        }
-        return new ExecutionInput(stdin, environment);
+        return new ExecutionInput(StdinPayload.decode(input, inputBase64), environment);
     }
 }

@@ -3,14 +3,13 @@ package dev.symbiont.web.task;
 import dev.symbiont.scheduler.ResourceOverrides;
 import dev.symbiont.scheduler.TaskPriority;
 import dev.symbiont.scheduler.TaskSubmission;
+import dev.symbiont.web.agent.StdinPayload;
 import dev.symbiont.web.problem.ApiExceptions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,19 +29,7 @@ public record TaskRequest(
 
     /** @param headerKey the Idempotency-Key header, if sent: it must agree with the body's key when both are given */
     public TaskSubmission toDomain(String headerKey) {
-        if (input != null && inputBase64 != null) {
-            throw new ApiExceptions.InvalidParameter("input_base64", "give either input or input_base64, not both");
-        }
-        byte[] stdin = null;
-        if (inputBase64 != null) {
-            try {
-                stdin = Base64.getDecoder().decode(inputBase64);
-            } catch (IllegalArgumentException e) {
-                throw new ApiExceptions.InvalidParameter("input_base64", "is not valid base64");
-            }
-        } else if (input != null) {
-            stdin = input.getBytes(StandardCharsets.UTF_8);
-        }
+        byte[] stdin = StdinPayload.decode(input, inputBase64);
         return new TaskSubmission(priority == null ? TaskPriority.NORMAL : TaskPriority.of(priority),
                 resources == null ? ResourceOverrides.NONE : resources.toDomain(), stdin,
                 key(idempotencyKey, headerKey),
