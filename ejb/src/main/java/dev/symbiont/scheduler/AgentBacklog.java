@@ -6,12 +6,17 @@ import java.util.UUID;
 /**
  * One agent's waiting tasks and the task it is busy with, if any. An agent runs one task at a time (its
  * lifecycle is ready, running, ready), so only its best waiting task competes for the node, and only while it
- * is not busy.
+ * is neither busy nor held (suspended by an operator or for a policy violation).
  */
 final class AgentBacklog {
 
     private final TreeSet<WaitingTask> waiting = new TreeSet<>(WaitingTask.AGENT_ORDER);
     private UUID busyWith;
+    private boolean held;
+
+    AgentBacklog(boolean held) {
+        this.held = held;
+    }
 
     void add(WaitingTask task) {
         waiting.add(task);
@@ -26,9 +31,13 @@ final class AgentBacklog {
         return waiting.isEmpty() ? null : waiting.first();
     }
 
-    /** The task whose turn it is, or null while the agent is busy or has nothing waiting. */
+    /** The task whose turn it is, or null while the agent is busy, held or has nothing waiting. */
     WaitingTask eligible() {
-        return busyWith == null ? best() : null;
+        return busyWith == null && !held ? best() : null;
+    }
+
+    void hold(boolean hold) {
+        held = hold;
     }
 
     boolean isBusy() {

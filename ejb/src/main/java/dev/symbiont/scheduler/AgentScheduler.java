@@ -1,8 +1,10 @@
 package dev.symbiont.scheduler;
 
+import dev.symbiont.agent.AgentConcurrentlyModifiedException;
 import dev.symbiont.agent.AgentNotRunnableException;
 import dev.symbiont.execution.ExecutionPlan;
 import dev.symbiont.execution.ExecutionStatus;
+import dev.symbiont.lifecycle.AgentCommanded;
 import dev.symbiont.policy.PolicyDeniedException;
 import dev.symbiont.sandbox.ExecutionResult;
 import dev.symbiont.sandbox.SandboxFailureException;
@@ -30,6 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -45,6 +48,8 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
  * start (agent Running, policy, plan), the sandbox run with no transaction open, then its end. Preemption stops the
  * victims' sandboxes; each victim is recorded preempted, its agent suspended, and it goes back to the queue with its
  * old place and restarts from the beginning later (containers are single-use; a paused one would keep its memory).
+ * An agent an operator suspends, or one suspended for a policy violation, is held: its running task is handed back
+ * the same way and none of its tasks starts until it is resumed.
  */
 @ApplicationScoped
 public class AgentScheduler {
@@ -61,6 +66,8 @@ public class AgentScheduler {
 
     private static final Logger LOG = Logger.getLogger(AgentScheduler.class.getName());
     private static final Duration STOP_RETRY = Duration.ofMillis(50);
+    /** A lifecycle command racing a task's step wins the agent's row at most this often in a row (see recorded). */
+    private static final int CONFLICT_RETRIES = 5;
     /** How long an orderly shutdown waits for running tasks to be stopped and recorded (Liberty quiesces 30 s). */
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
 
@@ -139,6 +146,7 @@ public class AgentScheduler {
             LOG.warning(() -> recovered.requeued().size() + " task(s) running when the server stopped were queued "
                     + "again, " + recovered.failed().size() + " failed (no attempt left)");
         }
+        runs.holdingAgents().forEach(core::hold);
         long loaded = runs.loadWaiting(this::enqueue);
         LOG.info(() -> "scheduler: " + loaded + " waiting task(s) loaded; " + core.status(clock.instant()));
         kick();
@@ -187,13 +195,47 @@ public class AgentScheduler {
         kick();
     }
 
+    /**
+     * An operator's lifecycle command, once committed. Suspending holds the agent's waiting tasks and hands its
+     * running one back to the queue; resuming releases them; terminating (its waiting tasks were cancelled with
+     * it) cancels a task still running, as when an agent suspended a moment ago is terminated before its task
+     * has stopped.
+     */
+    void commanded(@Observes(during = TransactionPhase.AFTER_SUCCESS) AgentCommanded event) {
+        UUID agentId = event.agentId();
+        switch (event.command()) {
+            case SUSPEND -> {
+                core.hold(agentId);
+                runsOf(agentId).forEach(run -> stop(run, StopRequest.agentSuspended(event.actor(), event.reason())));
+            }
+            case RESUME -> {
+                core.release(agentId);
+                kick();
+            }
+            case TERMINATE -> {
+                core.release(agentId);
+                runsOf(agentId).forEach(run -> stop(run, StopRequest.agentTerminated(event.actor())));
+                kick();
+            }
+            default -> { } // start and complete by hand leave the agent's tasks as they are
+        }
+    }
+
+    private List<TaskRun> runsOf(UUID agentId) {
+        return running.values().stream().filter(run -> run.task.agentId().equals(agentId)).toList();
+    }
+
     private void enqueue(StoredTask task) {
+        enqueue(new WaitingTask(task.id(), task.agentId(), task.priority(), task.resources(), task.enqueuedAt(),
+                task.seq()));
+    }
+
+    private void enqueue(WaitingTask task) {
         try {
-            core.submit(new WaitingTask(task.id(), task.agentId(), task.priority(), task.resources(),
-                    task.enqueuedAt(), task.seq()));
+            core.submit(task);
         } catch (UnschedulableTaskException e) {
             // the node's capacity shrank since it was accepted; it stays queued for a node that can take it
-            LOG.warning(() -> "task " + task.id() + " cannot be placed on this node: " + e.getMessage());
+            LOG.warning(() -> "task " + task.taskId() + " cannot be placed on this node: " + e.getMessage());
         }
     }
 
@@ -272,39 +314,57 @@ public class AgentScheduler {
     /** One task, start to end, on its own virtual thread. */
     private void run(TaskRun run) {
         UUID id = run.task.taskId();
-        boolean preempted = false;
+        boolean handedBack = false;
         try {
             Optional<StoredTask> claimed = runs.claim(id);
             if (claimed.isEmpty()) {
                 return; // cancelled meanwhile, or another node took it
             }
             core.started(id, clock.instant());
-            preempted = runClaimed(run, claimed.get());
+            handedBack = runClaimed(run, claimed.get());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, e, () -> "task " + id + " could not be run or recorded; the restart rule will "
                     + "settle it if it stays running");
         } finally {
             run.done = true;
             running.remove(id);
-            if (preempted && run.victim) {
+            if (handedBack && run.victim) {
                 core.preemptionDone(id);
             } else {
                 core.finished(id);
+                if (handedBack && !shuttingDown) {
+                    enqueue(run.task); // its agent was suspended: it waits, held, in its old place
+                }
             }
             kick();
         }
     }
 
-    /** @return whether the task went back to the queue preempted */
+    /** @return whether the task went back to the queue (preempted, or held for its suspended agent) */
     private boolean runClaimed(TaskRun run, StoredTask task) {
         ExecutionPlan plan;
         try {
-            plan = runs.start(task);
+            switch (recorded(() -> runs.start(task))) {
+                case TaskStart.Planned planned -> plan = planned.plan();
+                case TaskStart.Held held -> {
+                    core.hold(task.agentId());
+                    return true;
+                }
+            }
         } catch (PolicyDeniedException e) {
-            runs.violated(task, e.getMessage());
+            if (recorded(() -> runs.violated(task, e.getMessage()))) {
+                core.hold(task.agentId());
+            }
             return false;
         } catch (AgentNotRunnableException e) {
-            runs.abandon(task, TaskState.FAILED, e.getMessage());
+            StopRequest stop = run.stop;
+            TaskState outcome = stop != null && stop.outcome() == TaskState.CANCELLED ? stop.outcome()
+                    : TaskState.FAILED;
+            String reason = stop != null && outcome == TaskState.CANCELLED ? stop.reason() : e.getMessage();
+            recorded(() -> {
+                runs.abandon(task, outcome, reason);
+                return null;
+            });
             return false;
         }
         run.tier = plan.placement().tier();
@@ -318,18 +378,35 @@ public class AgentScheduler {
             try {
                 result = sandboxes.tier(plan.placement().tier()).run(plan.request());
             } catch (SandboxUnavailableException e) {
-                runs.failed(task, plan, ExecutionStatus.FAILED, e.getMessage());
+                recorded(() -> runs.failed(task, plan, ExecutionStatus.FAILED, e.getMessage()));
                 return false;
             } catch (SandboxRequestRefusedException e) {
-                runs.failed(task, plan, ExecutionStatus.REFUSED, e.getMessage());
+                recorded(() -> runs.failed(task, plan, ExecutionStatus.REFUSED, e.getMessage()));
                 return false;
             } catch (SandboxFailureException e) {
-                runs.failed(task, plan, ExecutionStatus.FAILED, "sandbox failure: " + e.getMessage());
+                recorded(() -> runs.failed(task, plan, ExecutionStatus.FAILED, "sandbox failure: " + e.getMessage()));
                 return false;
             }
         }
         StopRequest stop = result.termination() == Termination.STOPPED ? run.stop : null;
-        runs.finish(task, plan, result, Optional.ofNullable(stop));
+        recorded(() -> runs.finish(task, plan, result, Optional.ofNullable(stop)));
         return stop != null && stop.outcome() == TaskState.PREEMPTED;
+    }
+
+    /**
+     * Runs one recorded step of a task, again when an operator's lifecycle command changed the agent in the same
+     * instant (the optimistic lock refused the step, and its transaction rolled back): the step reads the agent
+     * afresh and decides on its new state, so a suspend racing a task's end neither loses the end nor the suspend.
+     */
+    private static <T> T recorded(Supplier<T> step) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return step.get();
+            } catch (AgentConcurrentlyModifiedException e) {
+                if (attempt == CONFLICT_RETRIES) {
+                    throw e;
+                }
+            }
+        }
     }
 }

@@ -9,7 +9,9 @@ import dev.symbiont.audit.AuditEventType;
 import dev.symbiont.audit.AuditTrail;
 import dev.symbiont.execution.ExecutionRecords;
 import dev.symbiont.execution.ExecutionSettings;
+import dev.symbiont.lifecycle.AgentCommanded;
 import dev.symbiont.lifecycle.AgentState;
+import dev.symbiont.lifecycle.LifecycleCommand;
 import dev.symbiont.policy.PolicyAction;
 import dev.symbiont.policy.PolicyCondition;
 import dev.symbiont.policy.PolicyDecision;
@@ -23,6 +25,7 @@ import dev.symbiont.scheduler.queue.TaskTransition;
 import dev.symbiont.security.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -139,12 +142,16 @@ public class AgentTasks {
      * (it ends cancelled shortly after; the returned task is still running).
      *
      * @throws TaskNotCancellableException the task has already ended
+     * @throws dev.symbiont.policy.PolicyDeniedException resource.allocate (operation cancel) denied to the caller
      */
     public StoredTask cancel(UUID agentId, UUID taskId, Caller caller) {
+        Agent agent = agent(agentId);
         StoredTask task = find(agentId, taskId);
         if (task.state().isFinal()) {
             throw new TaskNotCancellableException(taskId, task.state());
         }
+        policy.enforce(TaskPolicyContexts.of(agent, "cancel", task.priority(), task.resources(), caller),
+                PolicyAction.RESOURCE_ALLOCATE, caller.actor(), Set.of(PolicyCondition.AuditLevel.class));
         String reason = "cancelled by " + caller.actor();
         if (task.state().isWaiting()) {
             Instant now = now();
@@ -172,6 +179,26 @@ public class AgentTasks {
             return current;
         }
         return find(agentId, taskId);
+    }
+
+    /**
+     * A terminated agent takes its waiting tasks with it: they are cancelled in the terminating transaction, so no
+     * task of a terminated agent is left waiting. A task still running (its agent was suspended a moment ago and
+     * its stop is under way) is cancelled by the scheduler once the termination commits.
+     */
+    public void agentCommanded(@Observes AgentCommanded event) {
+        if (event.command() != LifecycleCommand.TERMINATE) {
+            return;
+        }
+        Instant now = now();
+        String reason = "agent terminated by " + event.actor();
+        List<StoredTask> cancelled = em.callWithConnection((Connection c) -> TaskRows.cancelWaiting(c,
+                event.agentId(), now, reason));
+        for (StoredTask task : cancelled) {
+            audit.record(AuditEntry.of(AuditEventType.TASK_ENDED, now, event.agentId(), event.actor(),
+                    endedDetails(task.id(), TaskState.CANCELLED, reason)));
+            withdrawn.fire(new TaskWithdrawn(task.id()));
+        }
     }
 
     public StoredTask find(UUID agentId, UUID taskId) {

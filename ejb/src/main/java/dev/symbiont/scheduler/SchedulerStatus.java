@@ -12,12 +12,14 @@ import java.util.Map;
  * @param running               tasks holding an allocation, including victims still being stopped
  * @param preemptionsPending    tasks waiting for their victims to stop
  * @param activeAgents          agents with a task waiting or running; the scheduler keeps nothing for the others
+ * @param heldAgents            agents whose tasks wait until an operator resumes them (suspended by hand or for a
+ *                              policy violation)
  * @param used                  allocated capacity, including what pending preemptions hold for their tasks
  * @param criticalHeadroom      the part of the node kept for critical tasks (none unless priority-based)
  */
 public record SchedulerStatus(String strategy, Map<TaskPriority, Integer> waiting,
                               Map<TaskPriority, Duration> longestEligibleWait, int eligible, int running,
-                              int preemptionsPending, int activeAgents, Capacity total, Capacity used, Capacity free,
+                              int preemptionsPending, int activeAgents, int heldAgents, Capacity total, Capacity used, Capacity free,
                               Capacity criticalHeadroom) {
 
     public SchedulerStatus {

@@ -117,6 +117,28 @@ public final class SchedulingCore {
         }
     }
 
+    /**
+     * Holds an agent: its waiting tasks stay queued with their places but none becomes eligible until it is
+     * released. Its running task, if any, is not touched here. Repeating a hold or a release changes nothing.
+     */
+    public void hold(UUID agentId) {
+        lock.lock();
+        try {
+            waiting.hold(agentId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void release(UUID agentId) {
+        lock.lock();
+        try {
+            waiting.release(agentId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The sandbox runs the task since {@code at}; victims are chosen by this start. False if not running. */
     public boolean started(UUID taskId, Instant at) {
         lock.lock();
@@ -292,7 +314,8 @@ public final class SchedulingCore {
                 waiting.longestEligibleWait(priority, now).ifPresent(wait -> longest.put(priority, wait));
             }
             return new SchedulerStatus(strategy.name(), depth, longest, waiting.eligibleCount(), running.size(),
-                    pendingByBeneficiary.size(), waiting.knownAgents(), pool.total(), pool.used(), pool.free(), pool.headroom());
+                    pendingByBeneficiary.size(), waiting.knownAgents(), waiting.heldAgents(), pool.total(), pool.used(),
+                    pool.free(), pool.headroom());
         } finally {
             lock.unlock();
         }

@@ -24,6 +24,17 @@ record StopRequest(TaskState outcome, String reason, String actor) {
         return new StopRequest(TaskState.PREEMPTED, "preempted: " + reason, AgentScheduler.ACTOR);
     }
 
+    /** An operator suspended the agent: its task goes back to the queue, held until the agent is resumed. */
+    static StopRequest agentSuspended(String actor, String why) {
+        return new StopRequest(TaskState.PREEMPTED, "preempted: agent suspended by " + actor + " (" + why + "); the "
+                + "task waits until the agent is resumed", actor);
+    }
+
+    /** An operator terminated the agent: its task ends for good. */
+    static StopRequest agentTerminated(String actor) {
+        return new StopRequest(TaskState.CANCELLED, "cancelled: agent terminated by " + actor, actor);
+    }
+
     /** An orderly shutdown hands running tasks back like a preemption: they restart at the next start. */
     static StopRequest shutdown() {
         return new StopRequest(TaskState.PREEMPTED, "preempted: the server is shutting down; the task restarts when "

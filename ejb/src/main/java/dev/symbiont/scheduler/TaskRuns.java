@@ -20,6 +20,7 @@ import dev.symbiont.policy.PolicyCondition;
 import dev.symbiont.policy.PolicyEnforcer;
 import dev.symbiont.runtime.NodeIdentity;
 import dev.symbiont.sandbox.ExecutionResult;
+import dev.symbiont.scheduler.queue.AgentSuspensions;
 import dev.symbiont.scheduler.queue.RecoveredTasks;
 import dev.symbiont.scheduler.queue.StoredTask;
 import dev.symbiont.scheduler.queue.TaskRows;
@@ -31,13 +32,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -97,25 +97,29 @@ public class TaskRuns {
     /**
      * Starts a claimed task: the agent moves to Running (from Ready, or from Suspended when it was suspended by a
      * preemption), policy decides resource.allocate and sandbox.exec for the runtime acting on the submitter's
-     * task, and the execution is planned and recorded. Nothing of this is committed if any step throws.
+     * task, and the execution is planned and recorded. Nothing of this is committed if any step throws. An agent
+     * suspended otherwise (by an operator, or for a violation) holds its tasks: this one goes back to the queue
+     * preempted, keeping its place, and starts once the agent is resumed.
      *
      * @throws dev.symbiont.policy.PolicyDeniedException a policy violation: see {@link #violated}
      * @throws AgentNotRunnableException                 the agent cannot run it: see {@link #abandon}
      */
-    public ExecutionPlan start(StoredTask task) {
+    public TaskStart start(StoredTask task) {
         Agent agent = agents.find(task.agentId()).orElseThrow(() -> new AgentNotFoundException(task.agentId()));
         Instant now = now();
         String why = "task " + task.id() + " started (attempt " + task.attempts() + ")";
         switch (agent.state()) {
             case READY -> agent.apply(LifecycleCommand.START, AgentScheduler.ACTOR, why, now);
             case SUSPENDED -> {
-                if (!suspendedByPreemption(task)) {
-                    throw new AgentNotRunnableException(agent.id(), "agent " + agent.id() + " is suspended ("
-                            + agent.stateReason() + "); its tasks start only once it is resumed or completed");
+                if (!em.callWithConnection((Connection c) -> AgentSuspensions.byPreemption(c, agent.id()))) {
+                    String reason = "held: agent " + agent.id() + " is suspended (" + agent.stateReason()
+                            + "); the task starts once the agent is resumed";
+                    end(task, TaskState.PREEMPTED, reason, null, null, now);
+                    return new TaskStart.Held(reason);
                 }
                 agent.apply(LifecycleCommand.RESUME, AgentScheduler.ACTOR, why, now);
             }
-            case RUNNING -> { } // started by hand, or left so by a server that died during a task
+            case RUNNING -> { } // started or resumed by hand, or left so by a server that died during a task
             default -> throw new AgentNotRunnableException(agent.id(), "agent " + agent.id() + " is "
                     + agent.state().label() + "; its tasks cannot run");
         }
@@ -131,29 +135,36 @@ public class TaskRuns {
                 Map.of("task_id", task.id().toString(), "execution_id", plan.executionId().toString(),
                         "tier", plan.placement().tier().name().toLowerCase(), "attempt", task.attempts(),
                         "node_id", node.nodeId())));
-        return plan;
+        return new TaskStart.Planned(plan);
     }
 
     /**
-     * A claimed task policy denied at its start: it fails, and its agent is suspended for the violation (Ready ->
-     * Running -> Suspended, as the lifecycle has it) until an operator resumes it.
+     * A claimed task policy denied at its start: it fails, and its agent is suspended for the violation (Ready or
+     * Suspended -> Running -> Suspended, as the lifecycle has it) until an operator resumes it.
+     *
+     * @return whether the agent is now suspended for it, so that its other tasks are held
      */
-    public void violated(StoredTask task, String reason) {
+    public boolean violated(StoredTask task, String reason) {
         Instant now = now();
         end(task, TaskState.FAILED, "policy violation at start: " + reason, null, null, now);
         Agent agent = agents.find(task.agentId()).orElseThrow(() -> new AgentNotFoundException(task.agentId()));
-        if (agent.state() == AgentState.READY) {
-            agent.apply(LifecycleCommand.START, AgentScheduler.ACTOR, "task " + task.id() + " assigned", now);
+        String assigned = "task " + task.id() + " assigned";
+        switch (agent.state()) {
+            case READY -> agent.apply(LifecycleCommand.START, AgentScheduler.ACTOR, assigned, now);
+            case SUSPENDED -> agent.apply(LifecycleCommand.RESUME, AgentScheduler.ACTOR, assigned, now);
+            default -> { }
         }
-        if (agent.state() == AgentState.RUNNING) {
-            agent.apply(LifecycleCommand.SUSPEND, AgentScheduler.ACTOR, "policy violation by task " + task.id()
-                    + ": " + reason, now);
-            AgentAuditEntries.of(agent).forEach(audit::record);
-            agents.update(agent);
+        if (agent.state() != AgentState.RUNNING) {
+            return false;
         }
+        agent.apply(LifecycleCommand.SUSPEND, AgentScheduler.ACTOR, "policy violation by task " + task.id()
+                + ": " + reason, now);
+        AgentAuditEntries.of(agent).forEach(audit::record);
+        agents.update(agent);
+        return true;
     }
 
-    /** A claimed task that cannot run (its agent is gone, failed or suspended by hand) ends with the reason. */
+    /** A claimed task that cannot run (its agent was terminated meanwhile, or failed) ends with the reason. */
     public void abandon(StoredTask task, TaskState outcome, String reason) {
         end(task, outcome, reason, null, null, now());
     }
@@ -260,6 +271,11 @@ public class TaskRuns {
         });
     }
 
+    /** Suspended agents whose tasks are held until they are resumed (see {@link AgentSuspensions}). */
+    public List<UUID> holdingAgents() {
+        return em.callWithConnection(AgentSuspensions::holding);
+    }
+
     /**
      * Streams every waiting task in claim order, so the scheduler can rebuild its queues at start. Read with a
      * cursor on a connection of its own (a JTA connection is not enlisted, so still in auto-commit, before its first
@@ -278,24 +294,6 @@ public class TaskRuns {
         } catch (SQLException e) {
             throw new IllegalStateException("could not load the waiting tasks: " + e.getMessage(), e);
         }
-    }
-
-    /** Whether the agent's suspension is the scheduler's: this task, or another of its tasks, was preempted. */
-    private boolean suspendedByPreemption(StoredTask task) {
-        return em.callWithConnection((Connection c) -> {
-            try (PreparedStatement q = c.prepareStatement("""
-                    SELECT EXISTS (SELECT 1 FROM agent_task WHERE agent_id = ? AND state = 'preempted')
-                        OR EXISTS (SELECT 1 FROM agent_task_transition WHERE task_id = ? AND from_state = 'preempted'
-                                   AND seq = (SELECT max(seq) FROM agent_task_transition WHERE task_id = ?))""")) {
-                q.setObject(1, task.agentId());
-                q.setObject(2, task.id());
-                q.setObject(3, task.id());
-                try (ResultSet r = q.executeQuery()) {
-                    r.next();
-                    return r.getBoolean(1);
-                }
-            }
-        });
     }
 
     private static ResourceLimits limits(ResourceRequest r) {

@@ -3,19 +3,23 @@ package dev.symbiont.scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Every task waiting for the node, agent by agent, and which of them are eligible: each agent's best waiting task,
- * while the agent is not busy. All changes are O(log n) in the number of waiting tasks; nothing scans.
+ * while the agent is neither busy nor held. All changes are O(log n) in the number of waiting tasks; nothing scans.
  */
 final class WaitingTasks {
 
     private final Map<UUID, WaitingTask> byId = new HashMap<>();
     private final Map<UUID, AgentBacklog> agents = new HashMap<>();
+    /** Kept apart from the backlogs, which are forgotten while an agent has nothing waiting. */
+    private final Set<UUID> held = new HashSet<>();
     private final EligibleQueues eligible;
     private final int[] depthByRank = new int[TaskPriority.values().length];
 
@@ -29,7 +33,7 @@ final class WaitingTasks {
             throw new IllegalStateException("task " + task.taskId() + " is already waiting");
         }
         depthByRank[task.priority().rank()]++;
-        AgentBacklog backlog = agents.computeIfAbsent(task.agentId(), agent -> new AgentBacklog());
+        AgentBacklog backlog = agents.computeIfAbsent(task.agentId(), agent -> new AgentBacklog(held.contains(agent)));
         WaitingTask before = backlog.eligible();
         backlog.add(task);
         swapEligible(before, backlog.eligible());
@@ -72,6 +76,32 @@ final class WaitingTasks {
         backlog.vacate();
         swapEligible(null, backlog.eligible());
         forgetIfIdle(agentId, backlog);
+    }
+
+    /** None of the agent's tasks starts until it is released; a running one is the caller's to stop. */
+    void hold(UUID agentId) {
+        if (held.add(agentId)) {
+            AgentBacklog backlog = agents.get(agentId);
+            if (backlog != null) {
+                WaitingTask before = backlog.eligible();
+                backlog.hold(true);
+                swapEligible(before, null);
+            }
+        }
+    }
+
+    void release(UUID agentId) {
+        if (held.remove(agentId)) {
+            AgentBacklog backlog = agents.get(agentId);
+            if (backlog != null) {
+                backlog.hold(false);
+                swapEligible(null, backlog.eligible());
+            }
+        }
+    }
+
+    int heldAgents() {
+        return held.size();
     }
 
     private void swapEligible(WaitingTask before, WaitingTask after) {

@@ -40,9 +40,4 @@ public record StoredTask(UUID id, UUID agentId, TaskPriority priority, TaskState
     public boolean sameRequestAs(NewTask submission) {
         return requestSha256.equals(submission.requestSha256());
     }
-
-    /** Whether the restart rule would queue it again after a dead server interrupted it. */
-    public boolean hasAttemptsLeft() {
-        return attempts < maxAttempts;
-    }
 }

@@ -26,10 +26,12 @@ import java.util.function.Consumer;
  * The agent_task and agent_task_transition tables (V7). Callers own the connection and its transaction; the
  * transition history is written by the table's triggers with every state change made here.
  *
- * <p>Restart rule ({@link #recoverRunning}): a task a dead server left running is queued again while its attempts
- * stay below max_attempts, and failed once they reach it. Delivery is therefore at least once: a task interrupted
- * by a crash may run again even though its first run had effects. The scheduler hands the workload the task's
- * idempotency key and attempt number so it can recognise a repeat and de-duplicate its side effects.
+ * <p>Restart rule ({@link #recoverRunning}): a task a dead server left running is queued again while its spent
+ * attempts stay below max_attempts, and failed once they reach it. A run the scheduler handed back (preempted, or
+ * held for its suspended agent) spends no attempt: only runs a crash interrupted count, so a task preempted many
+ * times is not failed by the first crash. Delivery is therefore at least once: a task interrupted by a crash may run
+ * again even though its first run had effects. The scheduler hands the workload the task's idempotency key and claim
+ * number ({@code attempts}, every run counted) so it can recognise a repeat and de-duplicate its side effects.
  */
 public final class TaskRows {
 
@@ -42,6 +44,9 @@ public final class TaskRows {
     private static final String CLAIM_ORDER = "t.priority_rank DESC, t.enqueued_at, t.seq";
     private static final String CLAIMED = "state = 'running', attempts = t.attempts + 1, node_id = ?, "
             + "started_at = ?, state_changed_at = ?, reason = NULL";
+    /** Claims less the runs handed back by preemption or a hold: what the restart rule counts against max_attempts. */
+    private static final String SPENT = "(t.attempts - (SELECT count(*) FROM agent_task_transition p "
+            + "WHERE p.task_id = t.id AND p.from_state = 'running' AND p.to_state = 'preempted'))";
     private static final int MAX_REASON = 4096;
     private static final int STREAM_FETCH_SIZE = 500;
 
@@ -164,6 +169,27 @@ public final class TaskRows {
     }
 
     /**
+     * Cancels every waiting (queued or preempted) task of the agent, with one reason: what terminating an agent
+     * does to its queue, in the terminating transaction.
+     *
+     * @return the cancelled tasks, in submission order
+     */
+    public static List<StoredTask> cancelWaiting(Connection connection, UUID agentId, Instant now, String reason)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE agent_task t SET state = 'cancelled', "
+                + "state_changed_at = ?, ended_at = ?, reason = ? WHERE t.agent_id = ? AND " + WAITING
+                + " RETURNING " + COLUMNS)) {
+            update.setObject(1, utc(now));
+            update.setObject(2, utc(now));
+            update.setString(3, clip(reason));
+            update.setObject(4, agentId);
+            List<StoredTask> cancelled = all(update);
+            cancelled.sort(Comparator.comparingLong(StoredTask::seq));
+            return cancelled;
+        }
+    }
+
+    /**
      * Links a running task to the sandbox execution that runs it, so a run a crash interrupts can be traced.
      *
      * @return false when the task is not running
@@ -207,8 +233,8 @@ public final class TaskRows {
 
     /**
      * The restart rule, for the tasks this node's previous server left running: each is queued again (node
-     * released, its place in the queue kept) while its attempts stay below max_attempts, and failed once they
-     * reach it. At least once: a requeued task may repeat effects of its interrupted run, so the workload is given
+     * released, its place in the queue kept) while its spent attempts (claims not handed back as preempted) stay
+     * below max_attempts, and failed once they reach it. At least once: a requeued task may repeat effects of its interrupted run, so the workload is given
      * the idempotency key and attempt number to de-duplicate them. Other nodes' tasks are not touched, nor are
      * tasks claimed at or after {@code now}, so passing the server's start time keeps the rule off what the new
      * server already claimed.
@@ -218,8 +244,8 @@ public final class TaskRows {
         List<StoredTask> requeued;
         try (PreparedStatement update = connection.prepareStatement("UPDATE agent_task t SET state = 'queued', "
                 + "node_id = NULL, state_changed_at = ?, reason = 'server restarted while it ran (attempt ' "
-                + "|| t.attempts || ' of at most ' || t.max_attempts || '), queued again' "
-                + "WHERE t.node_id = ? AND t.state = 'running' AND t.started_at < ? AND t.attempts < t.max_attempts "
+                + "|| " + SPENT + " || ' of at most ' || t.max_attempts || '), queued again' "
+                + "WHERE t.node_id = ? AND t.state = 'running' AND t.started_at < ? AND " + SPENT + " < t.max_attempts "
                 + "RETURNING " + COLUMNS)) {
             update.setObject(1, utc(now));
             update.setString(2, nodeId);
@@ -229,8 +255,8 @@ public final class TaskRows {
         List<StoredTask> failed;
         try (PreparedStatement update = connection.prepareStatement("UPDATE agent_task t SET state = 'failed', "
                 + "state_changed_at = ?, ended_at = ?, reason = 'server restarted while it ran (attempt ' "
-                + "|| t.attempts || ' of at most ' || t.max_attempts || '), no attempt left' "
-                + "WHERE t.node_id = ? AND t.state = 'running' AND t.started_at < ? AND t.attempts >= t.max_attempts "
+                + "|| " + SPENT + " || ' of at most ' || t.max_attempts || '), no attempt left' "
+                + "WHERE t.node_id = ? AND t.state = 'running' AND t.started_at < ? AND " + SPENT + " >= t.max_attempts "
                 + "RETURNING " + COLUMNS)) {
             update.setObject(1, utc(now));
             update.setObject(2, utc(now));

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The restart rule for tasks a dead server left running: requeue below max_attempts, fail at it, this node only. */
+/**
+ * The restart rule for tasks a dead server left running: requeue below max_attempts, fail at it, this node only;
+ * runs handed back as preempted spend no attempt.
+ */
 class TaskRecoveryTest {
 
     @RegisterExtension
@@ -33,18 +36,51 @@ class TaskRecoveryTest {
         node = "node-" + UUID.randomUUID();
     }
 
-    /** A task running on {@code onNode} in its {@code attempts}-th claim, of at most {@code maxAttempts}. */
+    /**
+     * A task running on {@code onNode} in its {@code attempts}-th attempt, of at most {@code maxAttempts}: each
+     * earlier run was interrupted by a server that died (on a node of its own, so no other task is recovered).
+     */
     private StoredTask runningInAttempt(Connection c, String onNode, int attempts, int maxAttempts)
             throws SQLException {
-        NewTask submitted = new NewTask(UUID.randomUUID(), agentId, TaskPriority.NORMAL, SMALL, null,
-                Optional.of("key-" + UUID.randomUUID()), maxAttempts, "apikey:ops(k1)", T0);
-        UUID id = TaskFixtures.stored(c, submitted).id();
+        UUID id = submitted(c, maxAttempts);
         for (int attempt = 1; attempt < attempts; attempt++) {
-            TaskRows.claim(c, id, onNode, T0.plusSeconds(attempt)).orElseThrow();
-            TaskRows.move(c, id, TaskState.RUNNING, TaskState.PREEMPTED, T0.plusSeconds(attempt), "preempted", null,
-                    null);
+            String died = "died-" + UUID.randomUUID();
+            TaskRows.claim(c, id, died, T0.plusSeconds(attempt)).orElseThrow();
+            TaskRows.recoverRunning(c, died, T0.plusSeconds(attempt).plusMillis(500));
         }
         return TaskRows.claim(c, id, onNode, T0.plusSeconds(attempts)).orElseThrow();
+    }
+
+    private UUID submitted(Connection c, int maxAttempts) throws SQLException {
+        NewTask submitted = new NewTask(UUID.randomUUID(), agentId, TaskPriority.NORMAL, SMALL, null,
+                Optional.of("key-" + UUID.randomUUID()), maxAttempts, "apikey:ops(k1)", T0);
+        return TaskFixtures.stored(c, submitted).id();
+    }
+
+    @Test
+    void runsHandedBackAsPreemptedSpendNoAttempt() throws SQLException {
+        try (Connection c = DB.dataSource().getConnection()) {
+            UUID id = submitted(c, 2);
+            for (int run = 1; run <= 3; run++) {
+                TaskRows.claim(c, id, node, T0.plusSeconds(run)).orElseThrow();
+                TaskRows.move(c, id, TaskState.RUNNING, TaskState.PREEMPTED, T0.plusSeconds(run).plusMillis(1),
+                        "preempted", null, null);
+            }
+            TaskRows.claim(c, id, node, T0.plusSeconds(10)).orElseThrow();
+
+            RecoveredTasks recovered = TaskRows.recoverRunning(c, node, RESTART);
+
+            assertThat(recovered.failed()).isEmpty();
+            assertThat(recovered.requeued()).singleElement().satisfies(t -> {
+                assertThat(t.attempts()).as("every claim is counted for the workload").isEqualTo(4);
+                assertThat(t.reason()).hasValueSatisfying(r -> assertThat(r).endsWith("(attempt 1 of at most 2), queued again"));
+            });
+            TaskRows.claim(c, id, node, RESTART.plusSeconds(1)).orElseThrow();
+            assertThat(TaskRows.recoverRunning(c, node, RESTART.plusSeconds(2)).failed())
+                    .as("the second interrupted run is one too many").singleElement()
+                    .satisfies(t -> assertThat(t.reason()).hasValueSatisfying(r -> assertThat(r)
+                            .endsWith("(attempt 2 of at most 2), no attempt left")));
+        }
     }
 
     @Test
@@ -88,7 +124,6 @@ class TaskRecoveryTest {
                 assertThat(t.reason()).contains("server restarted while it ran (attempt 2 of at most 2), "
                         + "no attempt left");
             });
-            assertThat(TaskRows.find(c, task.id()).orElseThrow().hasAttemptsLeft()).isFalse();
         }
     }
 

@@ -18,6 +18,8 @@ public record StatusResponse(
         Map<String, Long> longestWaitMs,
         int waiting, int eligible, int running, int preemptionsPending,
         @Schema(description = "Agents with a task waiting or running") int activeAgents,
+        @Schema(description = "Agents whose tasks wait until they are resumed (suspended by an operator or for a "
+                + "policy violation)") int heldAgents,
         @Schema(description = "Running tasks per sandbox tier") Map<String, Integer> runningPerTier,
         CapacityResponse capacity, CapacityResponse used, CapacityResponse free,
         @Schema(description = "Kept for critical tasks (priority-based strategy)") CapacityResponse criticalHeadroom) {
@@ -42,7 +44,7 @@ public record StatusResponse(
         Map<String, Integer> perTier = new LinkedHashMap<>();
         tiers.forEach((tier, count) -> perTier.put(tier.name().toLowerCase(), count));
         return new StatusResponse(nodeId, at, s.strategy(), depth, longest, s.waitingTotal(), s.eligible(),
-                s.running(), s.preemptionsPending(), s.activeAgents(), perTier, CapacityResponse.of(s.total()),
+                s.running(), s.preemptionsPending(), s.activeAgents(), s.heldAgents(), perTier, CapacityResponse.of(s.total()),
                 CapacityResponse.of(s.used()), CapacityResponse.of(s.free()), CapacityResponse.of(s.criticalHeadroom()));
     }
 }

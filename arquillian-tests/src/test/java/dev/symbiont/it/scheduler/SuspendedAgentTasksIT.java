@@ -1,0 +1,140 @@
+package dev.symbiont.it.scheduler;
+
+import static dev.symbiont.it.scheduler.TaskClient.agent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.symbiont.it.support.Api;
+import dev.symbiont.it.support.Deployments;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What an operator's lifecycle commands and policy do to an agent's tasks: suspending hands the running task back
+ * and holds the others until the agent is resumed, terminating cancels what waits, and cancelling is itself a
+ * scheduling action policy decides.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SuspendedAgentTasksIT {
+
+    /** A task given "hang" runs until stopped in its first attempt; any other run finishes at once. */
+    private static final String FIRST_ATTEMPT_HANGS = "read mode; if [ \"$mode\" = hang ] "
+            + "&& [ \"$SYMBIONT_TASK_ATTEMPT\" = 1 ]; then sleep 60; fi; echo done $SYMBIONT_TASK_ATTEMPT";
+
+    private final Api admin = Api.asAdmin();
+    private final TaskClient tasks = new TaskClient(admin);
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.runtimeEar();
+    }
+
+    @Test
+    void suspendingAnAgentHandsItsRunningTaskBackAndHoldsItsTasksUntilItIsResumed() {
+        String id = tasks.register(agent(FIRST_ATTEMPT_HANGS, 64));
+        String running = tasks.submitted(id, Json.createObjectBuilder().add("input", "hang\n")).getString("id");
+        String behind = tasks.submitted(id, Json.createObjectBuilder()).getString("id");
+        tasks.awaitState(id, running, "running");
+
+        Api.Reply suspended = admin.post("/api/v1/agents/" + id + "/suspend", "{\"reason\": \"maintenance\"}");
+
+        assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
+        JsonObject handedBack = tasks.awaitState(id, running, "preempted");
+        assertThat(handedBack.getString("reason")).contains("agent suspended by apikey:", "maintenance");
+        assertThat(admin.get("/api/v1/agents/" + id + "/executions/" + handedBack.getString("execution_id")).json()
+                .getString("status")).isEqualTo("stopped");
+        String submittedWhileSuspended = tasks.submitted(id, Json.createObjectBuilder()).getString("id");
+        assertThat(admin.get("/api/v1/status").json().getInt("held_agents")).isPositive();
+        TaskClient.sleep(1500); // the scheduler had every chance to start something
+        assertThat(tasks.task(id, running).getString("state")).isEqualTo("preempted");
+        assertThat(tasks.task(id, behind).getString("state")).isEqualTo("queued");
+        assertThat(tasks.task(id, submittedWhileSuspended).getString("state")).isEqualTo("queued");
+        assertThat(admin.get("/api/v1/agents/" + id).json().getString("state")).isEqualTo("suspended");
+
+        Api.Reply resumed = admin.post("/api/v1/agents/" + id + "/resume", "{}");
+
+        assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
+        JsonObject rerun = tasks.awaitEnd(id, running);
+        assertThat(rerun.getString("state")).as(rerun.toString()).isEqualTo("succeeded");
+        assertThat(rerun.getInt("attempts")).isEqualTo(2);
+        assertThat(admin.get("/api/v1/agents/" + id + "/executions/" + rerun.getString("execution_id")).json()
+                .getString("stdout")).isEqualTo("done 2\n");
+        assertThat(tasks.transitions(id, running))
+                .containsExactly("queued", "running", "preempted", "running", "succeeded");
+        for (String task : List.of(behind, submittedWhileSuspended)) {
+            assertThat(tasks.awaitEnd(id, task).getString("state")).isEqualTo("succeeded");
+        }
+        tasks.awaitAgent(id, "ready");
+        assertThat(tasks.history(id)).containsSubsequence("running", "suspended", "running", "ready");
+    }
+
+    @Test
+    void terminatingAnAgentCancelsItsWaitingTasksWithIt() {
+        String id = tasks.register(agent("sleep 60", 64));
+        String running = tasks.submitted(id, Json.createObjectBuilder()).getString("id");
+        String queued = tasks.submitted(id, Json.createObjectBuilder()).getString("id");
+        tasks.awaitState(id, running, "running");
+        assertThat(admin.post("/api/v1/agents/" + id + "/suspend", "{}").status()).isEqualTo(200);
+        tasks.awaitState(id, running, "preempted");
+
+        Api.Reply terminated = admin.post("/api/v1/agents/" + id + "/terminate", "{}");
+
+        assertThat(terminated.status()).as(terminated.toString()).isEqualTo(200);
+        for (String task : List.of(running, queued)) {
+            JsonObject ended = tasks.task(id, task);
+            assertThat(ended.getString("state")).as("cancelled with the termination").isEqualTo("cancelled");
+            assertThat(ended.getString("reason")).startsWith("agent terminated by apikey:");
+        }
+        List<JsonObject> ends = admin.get("/api/v1/audit/events?agent_id=" + id + "&type=task.ended").json()
+                .getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(ends).extracting(e -> e.getJsonObject("details").getString("task_id"))
+                .containsExactlyInAnyOrder(running, queued);
+        Api.Reply afterwards = tasks.submit(id, Json.createObjectBuilder());
+        assertThat(afterwards.status()).as(afterwards.toString()).isEqualTo(409);
+    }
+
+    @Test
+    void cancellingATaskIsDecidedByPolicy() {
+        String name = "nocancel-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = tasks.register(agent("sleep 60", 64).add("name", name));
+        String taskId = tasks.submitted(id, Json.createObjectBuilder()).getString("id");
+        tasks.awaitState(id, taskId, "running");
+        String policy = name + "-policy";
+        Api.Reply registered = admin.post("/api/v1/policies", """
+                {"id": "%s", "rules": [{"id": "no-cancel", "effect": "deny", "actions": ["resource.allocate"],
+                  "subject": {"agent_names": ["%s"]},
+                  "when": [{"attribute": "operation", "op": "eq", "value": "cancel"}],
+                  "reason": "this agent's work is cancelled by its owner only"}]}""".formatted(policy, name));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+
+        Api.Reply denied = admin.post("/api/v1/agents/" + id + "/tasks/" + taskId + "/cancel", "");
+
+        assertThat(denied.status()).as(denied.toString()).isEqualTo(403);
+        assertThat(denied.string("detail")).contains("owner only");
+        assertThat(tasks.task(id, taskId).getString("state")).isEqualTo("running");
+
+        assertThat(admin.delete("/api/v1/policies/" + policy).status()).isIn(200, 204);
+        Api.Reply allowed = admin.post("/api/v1/agents/" + id + "/tasks/" + taskId + "/cancel", "");
+        assertThat(allowed.status()).as(allowed.toString()).isIn(200, 202);
+        assertThat(tasks.awaitEnd(id, taskId).getString("state")).isEqualTo("cancelled");
+    }
+
+    @Test
+    void aMalformedUsageWindowIsABadRequest() {
+        String id = tasks.register(agent("true", 64));
+
+        Api.Reply reply = admin.get("/api/v1/agents/" + id + "/usage?since=yesterday");
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.string("detail")).contains("since");
+    }
+}
