@@ -28,11 +28,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -48,7 +50,8 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
  * start (agent Running, policy, plan), the sandbox run with no transaction open, then its end. Preemption stops the
  * victims' sandboxes; each victim is recorded preempted, its agent suspended, and it goes back to the queue with its
  * old place and restarts from the beginning later (containers are single-use; a paused one would keep its memory).
- * An agent an operator suspends, or one suspended for a policy violation, is held: its running task is handed back
+ * Policy is asked before any victim is stopped; a victim it protects calls the preemption off and is not chosen
+ * again during its run. An agent an operator suspends, or one suspended for a policy violation, is held: its running task is handed back
  * the same way and none of its tasks starts until it is resumed.
  */
 @ApplicationScoped
@@ -277,6 +280,15 @@ public class AgentScheduler {
                 }
             }
             case SchedulingDecision.Preempt preempt -> {
+                Set<UUID> protectedVictims = protectedFrom(preempt);
+                if (!protectedVictims.isEmpty()) {
+                    core.spare(preempt.beneficiary().taskId(), protectedVictims);
+                    LOG.info(() -> "preemption for task " + preempt.beneficiary().taskId() + " called off: policy "
+                            + "protects " + protectedVictims.size() + " of its " + preempt.victims().size()
+                            + " victim(s)");
+                    kick(); // other victims may do
+                    return;
+                }
                 LOG.info(() -> "preempting " + preempt.victims().size() + " task(s): " + preempt.reason());
                 for (WaitingTask victim : preempt.victims()) {
                     TaskRun run = running.get(victim.taskId());
@@ -286,6 +298,17 @@ public class AgentScheduler {
                     }
                 }
             }
+        }
+    }
+
+    /** Fails closed: if policy cannot be asked, every victim is protected and the beneficiary waits. */
+    private Set<UUID> protectedFrom(SchedulingDecision.Preempt preempt) {
+        try {
+            return runs.protectedFrom(preempt.victims());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "could not ask policy about preempting for task "
+                    + preempt.beneficiary().taskId() + "; its victims are left running");
+            return preempt.victims().stream().map(WaitingTask::taskId).collect(Collectors.toSet());
         }
     }
 

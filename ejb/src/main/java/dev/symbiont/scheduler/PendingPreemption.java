@@ -38,6 +38,11 @@ final class PendingPreemption {
         return !withdrawn;
     }
 
+    /** The victims not stopped yet. */
+    Set<UUID> outstanding() {
+        return Set.copyOf(outstanding);
+    }
+
     boolean isReady() {
         return !withdrawn && outstanding.isEmpty();
     }

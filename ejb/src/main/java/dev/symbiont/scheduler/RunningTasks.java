@@ -87,9 +87,20 @@ final class RunningTasks {
         return needed;
     }
 
-    /** Takes victims out of the victim order; they stay running until their stop is confirmed. */
+    /**
+     * Takes victims out of the victim order; they stay running until their stop is confirmed. A task policy
+     * protects from preemption stays out of it for the rest of its run.
+     */
     void markBeingStopped(List<RunningTask> victims) {
         victims.forEach(victimOrder::remove);
+    }
+
+    /** Puts a task chosen as a victim but then spared back into the victim order. */
+    void markPreemptible(UUID taskId) {
+        RunningTask running = byId.get(taskId);
+        if (running != null) {
+            victimOrder.add(running);
+        }
     }
 
     /** Whether any running task that is not already being stopped has a lower base priority. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
@@ -198,6 +199,36 @@ public final class SchedulingCore {
             WaitingTask task = victim.get().task();
             waiting.add(task);
             waiting.agentFreed(task.agentId());
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Calls off a preemption before any victim is stopped, because policy protects some of them: the beneficiary
+     * waits again in its place, its reservation returns to the pool, the protected victims can no longer be chosen
+     * during this run and the others can. A victim that ended meanwhile has already given its capacity to the
+     * reservation, and so back to the pool. False, and nothing changes, if the preemption is no longer pending.
+     */
+    public boolean spare(UUID beneficiaryId, Set<UUID> protectedVictims) {
+        lock.lock();
+        try {
+            PendingPreemption pending = pendingByBeneficiary.remove(beneficiaryId);
+            if (pending == null) {
+                return false;
+            }
+            pending.withdraw();
+            for (UUID victim : pending.outstanding()) {
+                pendingByVictim.remove(victim);
+                if (!protectedVictims.contains(victim)) {
+                    running.markPreemptible(victim);
+                }
+            }
+            pool.release(beneficiaryId);
+            WaitingTask beneficiary = pending.beneficiary();
+            waiting.add(beneficiary);
+            waiting.agentFreed(beneficiary.agentId());
             return true;
         } finally {
             lock.unlock();

@@ -17,6 +17,7 @@ import dev.symbiont.lifecycle.AgentState;
 import dev.symbiont.lifecycle.LifecycleCommand;
 import dev.symbiont.policy.PolicyAction;
 import dev.symbiont.policy.PolicyCondition;
+import dev.symbiont.policy.PolicyDeniedException;
 import dev.symbiont.policy.PolicyEnforcer;
 import dev.symbiont.runtime.NodeIdentity;
 import dev.symbiont.sandbox.ExecutionResult;
@@ -36,6 +37,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +138,30 @@ public class TaskRuns {
                         "tier", plan.placement().tier().name().toLowerCase(), "attempt", task.attempts(),
                         "node_id", node.nodeId())));
         return new TaskStart.Planned(plan);
+    }
+
+    /**
+     * Asks policy, before any victim is stopped, whether the runtime may preempt each one (resource.allocate with
+     * operation = preempt, on the victim's agent and request): a deny rule protects an agent's running tasks from
+     * preemption. Each decision is audited.
+     *
+     * @return the victims policy protects; the preemption is called off if there is any
+     */
+    public Set<UUID> protectedFrom(List<WaitingTask> victims) {
+        Set<UUID> protectedVictims = new HashSet<>();
+        for (WaitingTask victim : victims) {
+            Optional<Agent> agent = agents.find(victim.agentId());
+            if (agent.isEmpty()) {
+                continue; // nothing to protect
+            }
+            try {
+                policy.enforce(TaskPolicyContexts.of(agent.get(), "preempt", victim.priority(), victim.request(),
+                        null), PolicyAction.RESOURCE_ALLOCATE, AgentScheduler.ACTOR, ALLOCATION_CONDITIONS);
+            } catch (PolicyDeniedException e) {
+                protectedVictims.add(victim.taskId());
+            }
+        }
+        return protectedVictims;
     }
 
     /**

@@ -162,7 +162,8 @@ public class AgentResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
     @Operation(summary = "Terminate an agent",
-            description = "Moves the agent to Terminated. The agent and its history are kept, never deleted.")
+            description = "Moves the agent to Terminated and cancels its waiting tasks. The agent, its tasks and its "
+                    + "history are kept, never deleted.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AgentResponse.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
@@ -358,7 +359,9 @@ public class AgentResource {
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Operation(summary = "Cancel a task", description = "A waiting task is cancelled at once (200). A running one "
-            + "has its sandbox stopped and ends cancelled shortly after (202; poll the task).")
+            + "has its sandbox stopped and ends cancelled shortly after (202; poll the task). Policy decides it as "
+            + "resource.allocate with operation = cancel (the shipped task-cancellation policy allows admins and "
+            + "operators).")
     @APIResponse(responseCode = "200", description = "Cancelled",
             content = @Content(schema = @Schema(implementation = TaskResponse.class)))
     @APIResponse(responseCode = "202", description = "Stopping",
@@ -377,7 +380,8 @@ public class AgentResource {
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
     @Operation(summary = "Apply a lifecycle command",
             description = "start: Ready -> Running (task assigned). complete: Running -> Ready (task complete). "
-                    + "suspend: Running -> Suspended (policy violation, resource constraints, operator). "
+                    + "suspend: Running -> Suspended (policy violation, resource constraints, operator); its running "
+                    + "task goes back to the queue preempted and none of its tasks starts until it is resumed. "
                     + "resume: Suspended -> Running (policy cleared). terminate: Ready, Suspended or Failed -> "
                     + "Terminated (same as DELETE). The body is optional.")
     @APIResponse(responseCode = "200", description = "OK",

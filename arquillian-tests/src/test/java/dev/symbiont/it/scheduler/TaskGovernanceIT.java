@@ -18,12 +18,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What an operator's lifecycle commands and policy do to an agent's tasks: suspending hands the running task back
- * and holds the others until the agent is resumed, terminating cancels what waits, and cancelling is itself a
- * scheduling action policy decides.
+ * and holds the others until the agent is resumed, terminating cancels what waits, and cancelling and preempting
+ * are scheduling actions policy decides.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class SuspendedAgentTasksIT {
+class TaskGovernanceIT {
 
     /** A task given "hang" runs until stopped in its first attempt; any other run finishes at once. */
     private static final String FIRST_ATTEMPT_HANGS = "read mode; if [ \"$mode\" = hang ] "
@@ -125,6 +125,45 @@ class SuspendedAgentTasksIT {
         Api.Reply allowed = admin.post("/api/v1/agents/" + id + "/tasks/" + taskId + "/cancel", "");
         assertThat(allowed.status()).as(allowed.toString()).isIn(200, 202);
         assertThat(tasks.awaitEnd(id, taskId).getString("state")).isEqualTo("cancelled");
+    }
+
+    @Test
+    void policyProtectsAnAgentsTasksFromPreemptionAndAnotherVictimIsTaken() {
+        // two low tasks of 128 MB fill the 256 MB node; the newer one, the first choice as victim, is protected
+        String name = "keep-" + UUID.randomUUID().toString().substring(0, 8);
+        String exposed = tasks.register(agent("sleep 6; echo exposed", 128));
+        String kept = tasks.register(agent("sleep 6; echo kept", 128).add("name", name));
+        String critical = tasks.register(agent("echo critical", 128));
+        String policy = name + "-policy";
+        Api.Reply registered = admin.post("/api/v1/policies", """
+                {"id": "%s", "rules": [{"id": "no-preempt", "effect": "deny", "actions": ["resource.allocate"],
+                  "subject": {"agent_names": ["%s"]},
+                  "when": [{"attribute": "operation", "op": "eq", "value": "preempt"}],
+                  "reason": "billing runs are never interrupted"}]}""".formatted(policy, name));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        try {
+            String exposedTask = tasks.submitted(exposed, Json.createObjectBuilder().add("priority", "low"))
+                    .getString("id");
+            tasks.awaitState(exposed, exposedTask, "running");
+            String keptTask = tasks.submitted(kept, Json.createObjectBuilder().add("priority", "low")).getString("id");
+            tasks.awaitState(kept, keptTask, "running");
+
+            String criticalTask = tasks.submitted(critical, Json.createObjectBuilder().add("priority", "critical"))
+                    .getString("id");
+
+            assertThat(tasks.awaitEnd(critical, criticalTask).getString("state")).isEqualTo("succeeded");
+            assertThat(tasks.awaitEnd(kept, keptTask).getString("state")).isEqualTo("succeeded");
+            assertThat(tasks.transitions(kept, keptTask)).containsExactly("queued", "running", "succeeded");
+            assertThat(tasks.awaitEnd(exposed, exposedTask).getString("state")).isEqualTo("succeeded");
+            assertThat(tasks.transitions(exposed, exposedTask))
+                    .containsExactly("queued", "running", "preempted", "running", "succeeded");
+            List<JsonObject> decisions = admin.get("/api/v1/audit/events?agent_id=" + kept
+                    + "&type=policy.decision").json().getJsonArray("items").getValuesAs(JsonObject.class);
+            assertThat(decisions).as("the protecting decision is on record").anySatisfy(e ->
+                    assertThat(e.getJsonObject("details").getString("rule_id", "")).isEqualTo(policy + "/no-preempt"));
+        } finally {
+            admin.delete("/api/v1/policies/" + policy);
+        }
     }
 
     @Test
