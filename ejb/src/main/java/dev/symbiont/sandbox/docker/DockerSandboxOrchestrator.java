@@ -211,7 +211,7 @@ public final class DockerSandboxOrchestrator implements SandboxOrchestrator, Aut
         } catch (SandboxFailureException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw EngineErrors.during(e, runtime, engine.host(), "running " + request.executionId() + " warm");
+            throw EngineErrors.during(e, runtime, engine, "running " + request.executionId() + " warm");
         } finally {
             pool.discard(container.get());
         }
@@ -238,7 +238,7 @@ public final class DockerSandboxOrchestrator implements SandboxOrchestrator, Aut
                     .exec()
                     .getId();
         } catch (RuntimeException e) {
-            throw EngineErrors.whileCreating(e, runtime, request.image(), engine.host());
+            throw EngineErrors.whileCreating(e, runtime, request.image(), engine);
         }
     }
 
@@ -277,7 +277,7 @@ public final class DockerSandboxOrchestrator implements SandboxOrchestrator, Aut
         } catch (SandboxFailureException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw EngineErrors.during(e, runtime, engine.host(), "running " + request.executionId());
+            throw EngineErrors.during(e, runtime, engine, "running " + request.executionId());
         }
     }
 
