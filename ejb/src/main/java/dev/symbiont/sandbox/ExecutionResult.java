@@ -11,7 +11,8 @@ import java.util.UUID;
  * before its process started; requests the sandbox cannot run end in an exception instead.
  *
  * @param exitCode        the process's exit status as the engine reports it (137 when killed; -1 when a stop came
- *                        before the process started)
+ *                        before the process started, or when the engine had not reported a killed process's status
+ *                        by the time its container had to be removed forcibly)
  * @param duration        from process start to its end, by the engine's clock (warm: by ours, from the exec's start
  *                        to its end, since the engine does not time an exec)
  * @param startup         from the request to the process running: create, attach, start

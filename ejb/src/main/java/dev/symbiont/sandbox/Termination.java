@@ -17,7 +17,7 @@ public enum Termination {
 
     /**
      * Stopped on request ({@link SandboxOrchestrator#stop}) before the run saw its process end: killed, or never
-     * started when the stop came first. The exit code is whatever the kill left.
+     * started when the stop came first. The exit code is whatever the kill left (-1 if the engine never said).
      */
     STOPPED;
 

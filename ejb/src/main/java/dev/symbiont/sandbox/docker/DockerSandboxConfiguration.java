@@ -47,7 +47,8 @@ public class DockerSandboxConfiguration {
 
     /**
      * Connections to the engine at most: each running execution or task holds about three (attach, wait, stats).
-     * A cap, not a reservation; sized for scheduled tasks too, which the execution limit does not bound.
+     * A cap, not a reservation; sized for scheduled tasks too, which the execution limit does not bound. With all
+     * in use a request waits {@link DockerEngine#CONNECTION_WAIT} for one, then fails saying the cap was reached.
      */
     @Inject
     @ConfigProperty(name = "symbiont.sandbox.engine-connections", defaultValue = "1024")

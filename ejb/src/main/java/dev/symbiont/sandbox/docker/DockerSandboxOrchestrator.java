@@ -4,7 +4,6 @@ import static dev.symbiont.sandbox.docker.ContainerExit.completesWithin;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse.ContainerState;
-import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.symbiont.sandbox.ExecutionRequest;
 import dev.symbiont.sandbox.ExecutionResult;
@@ -50,9 +49,8 @@ public final class DockerSandboxOrchestrator implements SandboxOrchestrator, Aut
 
     private static final Logger LOG = Logger.getLogger(DockerSandboxOrchestrator.class.getName());
 
-    /** How long attaching, the kill after a timeout, and reading the rest of the output may take. */
+    /** How long attaching and reading the rest of the output may take. */
     private static final Duration ATTACH_WAIT = Duration.ofSeconds(10);
-    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
     private static final Duration DRAIN_WAIT = Duration.ofSeconds(5);
     /** How long a SIGKILL exit waits for a late OOM report (see {@link #settledState}). */
     private static final Duration OOM_REPORT_WAIT = Duration.ofSeconds(1);
@@ -211,7 +209,7 @@ public final class DockerSandboxOrchestrator implements SandboxOrchestrator, Aut
         } catch (SandboxFailureException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw EngineErrors.during(e, runtime, engine.host(), "running " + request.executionId() + " warm");
+            throw EngineErrors.during(e, runtime, engine, "running " + request.executionId() + " warm");
         } finally {
             pool.discard(container.get());
         }
@@ -238,7 +236,7 @@ public final class DockerSandboxOrchestrator implements SandboxOrchestrator, Aut
                     .exec()
                     .getId();
         } catch (RuntimeException e) {
-            throw EngineErrors.whileCreating(e, runtime, request.image(), engine.host());
+            throw EngineErrors.whileCreating(e, runtime, request.image(), engine);
         }
     }
 
@@ -257,15 +255,20 @@ public final class DockerSandboxOrchestrator implements SandboxOrchestrator, Aut
             }
             try (ContainerExit exit = client.waitContainerCmd(id).exec(new ContainerExit())) {
                 client.statsCmd(id).exec(usage);
-                ProcessEnd end = awaitEnd(id, exit, request, run);
+                ProcessEnd end = awaitEnd(exit, request, run);
+                boolean reported = !end.killedByUs()
+                        || ContainerKill.stopReported(client, id, exit, "container of " + request.executionId());
                 long ended = System.nanoTime();
                 output.awaitCompletion(DRAIN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                ContainerState state = settledState(id, end.killedByUs());
+                // Unreported, the container was removed with its final state: exit status unknown (-1), no OOM.
+                Optional<ContainerState> state = reported ? Optional.of(settledState(id, end.killedByUs()))
+                        : Optional.empty();
                 return new ExecutionResult(request.executionId(), tier(),
-                        end.termination(oomKilled(state, end.killedByUs())),
-                        state.getExitCodeLong() == null ? -1 : state.getExitCodeLong().intValue(),
+                        end.termination(state.map(s -> oomKilled(s, end.killedByUs())).orElse(false)),
+                        state.map(ContainerState::getExitCodeLong).map(Long::intValue).orElse(-1),
                         output.stdout(), output.stderr(),
-                        engineDuration(state).orElse(Duration.ofNanos(ended - started)),
+                        state.flatMap(DockerSandboxOrchestrator::engineDuration)
+                                .orElse(Duration.ofNanos(ended - started)),
                         Duration.ofNanos(started - requested), output.firstOutput(), usage.peakMemoryBytes(),
                         usage.cpuTime(), false, end.stopReason());
             }
@@ -277,25 +280,17 @@ public final class DockerSandboxOrchestrator implements SandboxOrchestrator, Aut
         } catch (SandboxFailureException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw EngineErrors.during(e, runtime, engine.host(), "running " + request.executionId());
+            throw EngineErrors.during(e, runtime, engine, "running " + request.executionId());
         }
     }
 
-    /** Waits for the exit, the timeout or a stop; kills the container at the timeout or for the stop. */
-    private ProcessEnd awaitEnd(String id, ContainerExit exit, ExecutionRequest request, RunInProgress run)
+    /** Waits for the exit, the timeout or a stop; the container is to be killed at the timeout or for the stop. */
+    private static ProcessEnd awaitEnd(ContainerExit exit, ExecutionRequest request, RunInProgress run)
             throws InterruptedException {
         boolean timedOut = !completesWithin(CompletableFuture.anyOf(exit.stopped, run.stopRequested()),
                 request.limits().timeout());
         exit.throwIfCut();
-        ProcessEnd end = run.settle(timedOut);
-        if (end.killedByUs()) {
-            kill(id);
-            if (!completesWithin(exit.stopped, KILL_WAIT)) {
-                throw new SandboxFailureException("container of " + request.executionId() + " did not stop within "
-                        + KILL_WAIT + " of being killed");
-            }
-        }
-        return end;
+        return run.settle(timedOut);
     }
 
     /**
@@ -341,14 +336,6 @@ public final class DockerSandboxOrchestrator implements SandboxOrchestrator, Aut
                     + " within " + ATTACH_WAIT);
         }
         return request.hasStdin() ? StdinAttachment.open(engine.host(), id) : null;
-    }
-
-    private void kill(String id) {
-        try {
-            client.killContainerCmd(id).exec();
-        } catch (ConflictException | NotFoundException e) {
-            // it ended by itself in the meantime
-        }
     }
 
     private void remove(String id) {

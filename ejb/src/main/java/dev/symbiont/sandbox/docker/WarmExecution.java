@@ -9,7 +9,6 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.symbiont.sandbox.ExecutionRequest;
 import dev.symbiont.sandbox.ExecutionResult;
-import dev.symbiont.sandbox.SandboxFailureException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +27,9 @@ import java.util.concurrent.CompletableFuture;
  *     the kill at the timeout) the exec's stream never ends, so the container's own exit is awaited as well.</li>
  * <li>An OOM kill on runc hits the exec's process while the idle process lives on: the container's
  *     {@code OOMKilled} stays false while it runs and becomes true once it stops. So the container is always
- *     killed after the exec and only then inspected (with the same short wait for a late report as a cold run).</li>
+ *     killed after the exec and only then inspected (with the same short wait for a late report as a cold run).
+ *     A loaded engine may not report that stop in time; the container is then removed and the run reported
+ *     without the OOM flag (see {@link ContainerKill}).</li>
  * <li>On gVisor a memory overrun kills the whole sandbox (exit 137); a sandbox that died by itself with 137 counts
  *     as OOM-killed, as in a cold run. A single process killed with SIGKILL leaves the sandbox running.</li>
  * </ul>
@@ -42,7 +43,6 @@ final class WarmExecution {
         }
     }
 
-    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
     /** After the exec's stream ended, how long the engine may take to record its exit code. */
     private static final Duration EXEC_EXIT_WAIT = Duration.ofSeconds(2);
     /** After the container stopped, how long its exec stream may take to end (gVisor's may never end). */
@@ -82,15 +82,20 @@ final class WarmExecution {
             long ended = System.nanoTime();
             Integer execExit = end.killedByUs() ? null : settledExecExit(execId, exit);
             boolean diedByItself = !end.killedByUs() && sandboxDied(exit, execExit);
-            kill(containerId, exit, request);
+            // Killed also after an exec that ended by itself: single use, and on runc its OOM report only shows then.
+            boolean reported = ContainerKill.stopReported(client, containerId, exit,
+                    "warm container of " + request.executionId());
             completesWithin(stream.ended(), DRAIN_AFTER_STOP);
             if (execExit == null) {
                 execExit = execExitCode(execId);
             }
-            ContainerState state = settledState(containerId, end.killedByUs(), execExit);
-            boolean oomKilled = Boolean.TRUE.equals(state.getOOMKilled())
+            // Unreported, the container was removed with its OOM flag and status; a status its wait brings after
+            // the removal may be the removal's, so the container's status is then unknown (-1).
+            boolean oomReported = reported
+                    && Boolean.TRUE.equals(settledState(containerId, end.killedByUs(), execExit).getOOMKilled());
+            boolean oomKilled = oomReported
                     || runtime.userSpaceKernel() && diedByItself && exit.statusCode == SIGKILL_EXIT;
-            int exitCode = exitCode(execExit, exit.statusCode, end.killedByUs(), diedByItself);
+            int exitCode = exitCode(execExit, reported ? exit.statusCode : -1, end.killedByUs(), diedByItself);
             return new ExecutionResult(request.executionId(), runtime.tier(), end.termination(oomKilled),
                     exitCode, output.stdout(), output.stderr(), Duration.ofNanos(ended - started),
                     Duration.ofNanos(started - requested), output.firstOutput(), usage.peakMemoryBytes(),
@@ -175,22 +180,6 @@ final class WarmExecution {
         // 128 and up: a signal, or runsc's wait failing because the sandbox went (measured: 128 or 137)
         boolean maybeDying = runtime.userSpaceKernel() && (execExit == null || execExit >= 128);
         return maybeDying && completesWithin(exit.stopped, OOM_REPORT_WAIT);
-    }
-
-    /** Kills the container: single use, and on runc its OOM report only shows once it stopped. */
-    private void kill(String containerId, ContainerExit exit, ExecutionRequest request) throws InterruptedException {
-        if (exit.stopped.isDone()) {
-            return;
-        }
-        try {
-            client.killContainerCmd(containerId).exec();
-        } catch (ConflictException | NotFoundException e) {
-            // stopped in the meantime
-        }
-        if (!completesWithin(exit.stopped, KILL_WAIT)) {
-            throw new SandboxFailureException("warm container of " + request.executionId() + " did not stop within "
-                    + KILL_WAIT + " of being killed");
-        }
     }
 
     /** As in a cold run: a SIGKILL that was not ours (timeout, stop) is looked again at for a late OOM report. */

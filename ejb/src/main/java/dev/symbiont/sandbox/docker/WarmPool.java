@@ -252,14 +252,14 @@ public final class WarmPool implements AutoCloseable {
                     .exec()
                     .getId();
         } catch (RuntimeException e) {
-            throw EngineErrors.whileCreating(e, runtime, key.image(), engine.host());
+            throw EngineErrors.whileCreating(e, runtime, key.image(), engine);
         }
         try {
             client.startContainerCmd(id).exec();
             return id;
         } catch (RuntimeException e) {
             discard(id);
-            throw EngineErrors.during(e, runtime, engine.host(), "starting a warm container");
+            throw EngineErrors.during(e, runtime, engine, "starting a warm container");
         }
     }
 }
