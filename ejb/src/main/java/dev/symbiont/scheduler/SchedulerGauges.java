@@ -6,8 +6,8 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * The scheduler in /metrics: queue depth per priority, running tasks, and the node's capacity used and free per
- * resource. Read from the core's status when scraped; per-agent usage is in the API, not here, since 100,000 agents
+ * The scheduler in /metrics: queue depth per priority, running tasks, held agents, and the node's capacity used and
+ * free per resource. Read from the core's status when scraped; per-agent usage is in the API, not here, since 100,000 agents
  * would be 100,000 series.
  */
 final class SchedulerGauges {
@@ -26,6 +26,9 @@ final class SchedulerGauges {
         registry.gauge(Metadata.builder().withName("symbiont.scheduler.running")
                 .withDescription("Tasks holding resources on this node").build(), scheduler,
                 s -> s.status().running());
+        registry.gauge(Metadata.builder().withName("symbiont.scheduler.held.agents")
+                .withDescription("Suspended agents whose tasks wait until they are resumed").build(), scheduler,
+                s -> s.status().heldAgents());
         capacity(registry, scheduler, "memory_mb", Capacity::memoryMb);
         capacity(registry, scheduler, "cpu_millicores", Capacity::cpuMillicores);
         capacity(registry, scheduler, "disk_io_mbps", Capacity::diskIoMbps);

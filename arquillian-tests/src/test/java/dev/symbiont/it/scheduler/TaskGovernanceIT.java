@@ -53,6 +53,8 @@ class TaskGovernanceIT {
                 .getString("status")).isEqualTo("stopped");
         String submittedWhileSuspended = tasks.submitted(id, Json.createObjectBuilder()).getString("id");
         assertThat(admin.get("/api/v1/status").json().getInt("held_agents")).isPositive();
+        assertThat(admin.anonymous().get("/metrics").body())
+                .containsPattern("symbiont_scheduler_held_agents[^\\n]* [1-9]");
         TaskClient.sleep(1500); // the scheduler had every chance to start something
         assertThat(tasks.task(id, running).getString("state")).isEqualTo("preempted");
         assertThat(tasks.task(id, behind).getString("state")).isEqualTo("queued");
