@@ -34,9 +34,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
@@ -51,8 +51,8 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
  * victims' sandboxes; each victim is recorded preempted, its agent suspended, and it goes back to the queue with its
  * old place and restarts from the beginning later (containers are single-use; a paused one would keep its memory).
  * Policy is asked before any victim is stopped; a victim it protects calls the preemption off and is not chosen
- * again during its run. An agent an operator suspends, or one suspended for a policy violation, is held: its running task is handed back
- * the same way and none of its tasks starts until it is resumed.
+ * again during its run. An agent an operator suspends, or one suspended for a policy violation, is held: its
+ * running task is handed back the same way and none of its tasks starts until it is resumed.
  */
 @ApplicationScoped
 public class AgentScheduler {
@@ -184,7 +184,8 @@ public class AgentScheduler {
         for (SecurityTier tier : SecurityTier.values()) {
             counts.put(tier, 0);
         }
-        running.values().stream().map(run -> run.tier).filter(t -> t != null).forEach(t -> counts.merge(t, 1, Integer::sum));
+        running.values().stream().map(run -> run.tier).filter(t -> t != null)
+                .forEach(t -> counts.merge(t, 1, Integer::sum));
         return counts;
     }
 

@@ -7,8 +7,8 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The scheduler in /metrics: queue depth per priority, running tasks, held agents, and the node's capacity used and
- * free per resource. Read from the core's status when scraped; per-agent usage is in the API, not here, since 100,000 agents
- * would be 100,000 series.
+ * free per resource. Read from the core's status when scraped; per-agent usage is in the API, not here, since
+ * 100,000 agents would be 100,000 series.
  */
 final class SchedulerGauges {
 

@@ -19,8 +19,8 @@ import java.util.Map;
  */
 public record SchedulerStatus(String strategy, Map<TaskPriority, Integer> waiting,
                               Map<TaskPriority, Duration> longestEligibleWait, int eligible, int running,
-                              int preemptionsPending, int activeAgents, int heldAgents, Capacity total, Capacity used, Capacity free,
-                              Capacity criticalHeadroom) {
+                              int preemptionsPending, int activeAgents, int heldAgents, Capacity total,
+                              Capacity used, Capacity free, Capacity criticalHeadroom) {
 
     public SchedulerStatus {
         waiting = Map.copyOf(waiting);

@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * What resource.allocate rules see of a scheduling action: the agent's attributes, the operation ({@code submit},
- * {@code start}, {@code cancel}, {@code preempt} — the last decided for each victim, on its own request), the priority, each requested resource, and whether the request goes above the
- * agent's own limits ({@code above_agent_limits}, the attribute the shipped policy keys on).
+ * {@code start}, {@code cancel}, {@code preempt} — the last decided for each victim, on its own request), the
+ * priority, each requested resource, and whether the request goes above the agent's own limits
+ * ({@code above_agent_limits}, the attribute the shipped policy keys on).
  */
 final class TaskPolicyContexts {
 

@@ -32,9 +32,9 @@ import java.util.logging.Logger;
  *
  * <p>Why this shape, measured on 2 cores with Docker 20.10 ({@code SandboxStartBenchmark}, cold and warm
  * interleaved, median of three runs): creating, attaching and starting a container is what a cold run waits for
- * (first output p50 159 ms runc, 264 ms gVisor); an exec in a running container answers in 50 and 67 ms. Reusing a container would be
- * faster still but lets one run see another's files and processes, so each is used once and the pool pays the
- * creation in the background instead. Limits cannot be adjusted on a taken container (runsc has no
+ * (first output p50 159 ms runc, 264 ms gVisor); an exec in a running container answers in 50 and 67 ms.
+ * Reusing a container would be faster still but lets one run see another's files and processes, so each is used
+ * once and the pool pays the creation in the background instead. Limits cannot be adjusted on a taken container (runsc has no
  * {@code update}; the scratch size is a mount option), hence one key per image and limits ({@link WarmKey}).
  */
 public final class WarmPool implements AutoCloseable {

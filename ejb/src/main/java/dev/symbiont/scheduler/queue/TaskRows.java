@@ -234,8 +234,8 @@ public final class TaskRows {
     /**
      * The restart rule, for the tasks this node's previous server left running: each is queued again (node
      * released, its place in the queue kept) while its spent attempts (claims not handed back as preempted) stay
-     * below max_attempts, and failed once they reach it. At least once: a requeued task may repeat effects of its interrupted run, so the workload is given
-     * the idempotency key and attempt number to de-duplicate them. Other nodes' tasks are not touched, nor are
+     * below max_attempts, and failed once they reach it. At least once: a requeued task may repeat effects of its
+     * interrupted run, so the workload is given the idempotency key and attempt number to de-duplicate them. Other nodes' tasks are not touched, nor are
      * tasks claimed at or after {@code now}, so passing the server's start time keeps the rule off what the new
      * server already claimed.
      */
@@ -245,7 +245,8 @@ public final class TaskRows {
         try (PreparedStatement update = connection.prepareStatement("UPDATE agent_task t SET state = 'queued', "
                 + "node_id = NULL, state_changed_at = ?, reason = 'server restarted while it ran (attempt ' "
                 + "|| " + SPENT + " || ' of at most ' || t.max_attempts || '), queued again' "
-                + "WHERE t.node_id = ? AND t.state = 'running' AND t.started_at < ? AND " + SPENT + " < t.max_attempts "
+                + "WHERE t.node_id = ? AND t.state = 'running' AND t.started_at < ? "
+                + "AND " + SPENT + " < t.max_attempts "
                 + "RETURNING " + COLUMNS)) {
             update.setObject(1, utc(now));
             update.setString(2, nodeId);
@@ -256,7 +257,8 @@ public final class TaskRows {
         try (PreparedStatement update = connection.prepareStatement("UPDATE agent_task t SET state = 'failed', "
                 + "state_changed_at = ?, ended_at = ?, reason = 'server restarted while it ran (attempt ' "
                 + "|| " + SPENT + " || ' of at most ' || t.max_attempts || '), no attempt left' "
-                + "WHERE t.node_id = ? AND t.state = 'running' AND t.started_at < ? AND " + SPENT + " >= t.max_attempts "
+                + "WHERE t.node_id = ? AND t.state = 'running' AND t.started_at < ? "
+                + "AND " + SPENT + " >= t.max_attempts "
                 + "RETURNING " + COLUMNS)) {
             update.setObject(1, utc(now));
             update.setObject(2, utc(now));

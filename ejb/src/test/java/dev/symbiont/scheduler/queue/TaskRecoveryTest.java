@@ -73,7 +73,8 @@ class TaskRecoveryTest {
             assertThat(recovered.failed()).isEmpty();
             assertThat(recovered.requeued()).singleElement().satisfies(t -> {
                 assertThat(t.attempts()).as("every claim is counted for the workload").isEqualTo(4);
-                assertThat(t.reason()).hasValueSatisfying(r -> assertThat(r).endsWith("(attempt 1 of at most 2), queued again"));
+                assertThat(t.reason()).hasValueSatisfying(r ->
+                        assertThat(r).endsWith("(attempt 1 of at most 2), queued again"));
             });
             TaskRows.claim(c, id, node, RESTART.plusSeconds(1)).orElseThrow();
             assertThat(TaskRows.recoverRunning(c, node, RESTART.plusSeconds(2)).failed())

@@ -44,7 +44,8 @@ public record StatusResponse(
         Map<String, Integer> perTier = new LinkedHashMap<>();
         tiers.forEach((tier, count) -> perTier.put(tier.name().toLowerCase(), count));
         return new StatusResponse(nodeId, at, s.strategy(), depth, longest, s.waitingTotal(), s.eligible(),
-                s.running(), s.preemptionsPending(), s.activeAgents(), s.heldAgents(), perTier, CapacityResponse.of(s.total()),
-                CapacityResponse.of(s.used()), CapacityResponse.of(s.free()), CapacityResponse.of(s.criticalHeadroom()));
+                s.running(), s.preemptionsPending(), s.activeAgents(), s.heldAgents(), perTier,
+                CapacityResponse.of(s.total()), CapacityResponse.of(s.used()), CapacityResponse.of(s.free()),
+                CapacityResponse.of(s.criticalHeadroom()));
     }
 }
