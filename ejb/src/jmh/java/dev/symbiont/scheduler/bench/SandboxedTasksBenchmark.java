@@ -5,6 +5,7 @@ import dev.symbiont.sandbox.SandboxLimits;
 import dev.symbiont.sandbox.SecurityTier;
 import dev.symbiont.sandbox.docker.DockerEngine;
 import dev.symbiont.sandbox.docker.DockerRuntime;
+import dev.symbiont.sandbox.docker.DockerSandboxConfiguration;
 import dev.symbiont.sandbox.docker.DockerSandboxOrchestrator;
 import dev.symbiont.sandbox.docker.DockerSandboxSettings;
 import dev.symbiont.sandbox.docker.OrphanReaper;
@@ -66,16 +67,20 @@ import org.openjdk.jmh.runner.IterationType;
  * <p>Tasks ask for 16 MB and 0.01 cores each, one agent each (the core runs one task per agent at a time); the
  * sandbox gets the limits {@code ExecutionSettings.limitsFor} makes of that with the default settings. The core's
  * node is 200 x 16 MB + 256 MB and 200 x 0.01 + 0.5 cores, first fit. The engine's connection pool allows three
- * connections per task (attach, wait, stats) plus some for removals and refills: production sizes it from
+ * connections per task (attach, wait, stats) plus some for removals and refills; by default the benchmark uses
+ * production's {@code symbiont.sandbox.engine-connections} (1024). Production used to size it from
  * {@code symbiont.sandbox.max-concurrent-executions} (4 x 16 + 8 by default), too few for 200 tasks at once
  * ({@code -p connections=72}: 180 of 200 tasks failed, 128 unable to attach within 10 s, the rest after three
- * minutes waiting for a connection, reported as an unreachable engine). {@code start=warm} gives the tier a warm
+ * minutes waiting for a connection, then reported as an unreachable engine). {@code start=warm} gives the tier a warm
  * pool of one container per task, filled before each batch and refilled (one creation per task taken) while the
  * batch runs, as in service. A warm run's "start returned" is the exec's stream opening, well before its process
  * runs under load; its first output is what counts.
  *
- * <p>Measured on 2 cores and 24 GB (Docker 20.10.24, runc 1.1.5, Debian's runsc 2022-12), medians of three runs of
- * three batches each; the cores were 84 to 99% busy during every batch, the load average 44 to 187 after one:
+ * <p>Re-measured with the 1024-connection pool and forced removal of containers whose stop goes unreported (README,
+ * Performance): Tier 1 cold, three runs, 100 to 104 at once, the 200th first output at 24.5 to 27.6 s, makespan
+ * 30.0 to 32.7 s, none of 1,800 failed; warm, two runs, 174 and 181 at once, 9.0 and 10.5 s, 43.0 and 44.8 s,
+ * none of 1,200 failed. First measured on 2 cores and 24 GB (Docker 20.10.24, runc 1.1.5, Debian's runsc 2022-12),
+ * medians of three runs of three batches each; the cores were 84 to 99% busy during every batch, the load average 44 to 187 after one:
  * <ul>
  * <li>The core is never what waits: all 200 Start decisions came within 30 ms of the submission.</li>
  * <li>Tier 1 cold: the 200th first output 24.9 s after submission (p50 18.1 s, p99 24.8 s), 97 tasks at most
@@ -130,7 +135,7 @@ public class SandboxedTasksBenchmark {
     @Param("0.01")
     double cpuCores;
 
-    /** The engine's connection pool; 0 for three per task and 16 more. */
+    /** The engine's connection pool; 0 for production's default (symbiont.sandbox.engine-connections). */
     @Param("0")
     int connections;
 
@@ -154,7 +159,8 @@ public class SandboxedTasksBenchmark {
     @Setup(Level.Trial)
     public void startEngine() {
         local = LocalDockerEngine.start();
-        engine = DockerEngine.connect(local.dockerHost(), connections > 0 ? connections : 3 * tasks + 16);
+        engine = DockerEngine.connect(local.dockerHost(), connections > 0 ? connections
+                : Integer.parseInt(DockerSandboxConfiguration.DEFAULT_ENGINE_CONNECTIONS));
         DockerRuntime runtime = tier == SecurityTier.TIER1 ? DockerRuntime.runc("runc")
                 : DockerRuntime.gvisor(local.gvisorRuntime());
         DockerSandboxSettings settings = new DockerSandboxSettings("bench-node", UUID.randomUUID().toString(),

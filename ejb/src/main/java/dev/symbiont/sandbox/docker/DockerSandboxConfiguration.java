@@ -19,6 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DockerSandboxConfiguration {
 
+    /** The default of symbiont.sandbox.engine-connections; public so SandboxedTasksBenchmark measures what ships. */
+    public static final String DEFAULT_ENGINE_CONNECTIONS = "1024";
+
     /** Else the standard DOCKER_HOST, else the engine's default socket. */
     @Inject
     @ConfigProperty(name = "symbiont.sandbox.docker-host")
@@ -51,7 +54,7 @@ public class DockerSandboxConfiguration {
      * in use a request waits {@link DockerEngine#CONNECTION_WAIT} for one, then fails saying the cap was reached.
      */
     @Inject
-    @ConfigProperty(name = "symbiont.sandbox.engine-connections", defaultValue = "1024")
+    @ConfigProperty(name = "symbiont.sandbox.engine-connections", defaultValue = DEFAULT_ENGINE_CONNECTIONS)
     int engineConnections;
 
     /**
