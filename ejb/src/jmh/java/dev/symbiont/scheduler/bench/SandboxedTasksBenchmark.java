@@ -77,10 +77,12 @@ import org.openjdk.jmh.runner.IterationType;
  * runs under load; its first output is what counts.
  *
  * <p>Re-measured with the 1024-connection pool and forced removal of containers whose stop goes unreported (README,
- * Performance): Tier 1 cold, three runs, 100 to 104 at once, the 200th first output at 24.5 to 27.6 s, makespan
- * 30.0 to 32.7 s, none of 1,800 failed; warm, two runs, 174 and 181 at once, 9.0 and 10.5 s, 43.0 and 44.8 s,
- * none of 1,200 failed. First measured on 2 cores and 24 GB (Docker 20.10.24, runc 1.1.5, Debian's runsc 2022-12),
- * medians of three runs of three batches each; the cores were 84 to 99% busy during every batch, the load average 44 to 187 after one:
+ * Performance): Tier 1 cold, median of three runs, 102 at once (100 to 104), the 200th first output at 26.3 s (24.5
+ * to 27.6 s), makespan 31.7 s (30.0 to 32.7 s), none of 1,800 failed; warm, two runs, 174 and 181 at once, 9.0 and
+ * 10.5 s, 43.0 and 44.8 s, none of 1,200 failed; a third warm run stalled in its first batch after its pool was
+ * full. First measured on 2 cores and 24 GB (Docker 20.10.24, runc 1.1.5, Debian's runsc 2022-12), medians of three
+ * runs of three batches each; the cores were 84 to 99% busy during every batch, the load average 44 to 187 after
+ * one:
  * <ul>
  * <li>The core is never what waits: all 200 Start decisions came within 30 ms of the submission.</li>
  * <li>Tier 1 cold: the 200th first output 24.9 s after submission (p50 18.1 s, p99 24.8 s), 97 tasks at most
