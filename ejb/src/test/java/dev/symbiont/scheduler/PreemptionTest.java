@@ -18,11 +18,8 @@ class PreemptionTest {
     private final Tasks tasks = new Tasks();
     private final SchedulingCore core = Tasks.core("first-fit");
 
-    /** Submits the task and starts it at {@code at}, on a node that has room for it. */
     private WaitingTask running(TaskPriority priority, int memoryMb, Instant at) {
-        WaitingTask task = submitted(core, tasks.at(at).task(priority, memoryMb));
-        assertThat(Tasks.started(core.decide(at))).containsExactly(task);
-        return task;
+        return tasks.running(core, priority, memoryMb, at);
     }
 
     @Test

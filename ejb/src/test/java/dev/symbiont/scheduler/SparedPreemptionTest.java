@@ -17,9 +17,7 @@ class SparedPreemptionTest {
     private final SchedulingCore core = Tasks.core("first-fit");
 
     private WaitingTask running(TaskPriority priority, int memoryMb, Instant at) {
-        WaitingTask task = submitted(core, tasks.at(at).task(priority, memoryMb));
-        assertThat(Tasks.started(core.decide(at))).containsExactly(task);
-        return task;
+        return tasks.running(core, priority, memoryMb, at);
     }
 
     @Test

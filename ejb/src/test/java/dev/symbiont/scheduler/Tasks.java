@@ -46,6 +46,15 @@ final class Tasks {
         return new ResourceRequest(memoryMb, cpuCores, 1, 0, Duration.ofMinutes(10));
     }
 
+    /** Submits a task enqueued at {@code at} and starts it then, on a node that has room for it. */
+    WaitingTask running(SchedulingCore core, TaskPriority priority, int memoryMb, Instant at) {
+        WaitingTask task = submitted(core, at(at).task(priority, memoryMb));
+        if (!started(core.decide(at)).equals(List.of(task))) {
+            throw new IllegalStateException("task " + task.taskId() + " did not start alone at " + at);
+        }
+        return task;
+    }
+
     static WaitingTask submitted(SchedulingCore core, WaitingTask task) {
         core.submit(task);
         return task;

@@ -37,6 +37,18 @@ class TaskGovernanceIT {
         return Deployments.runtimeEar();
     }
 
+    /** Registers a policy denying the scheduling operation for the named agent; its rule is {@code no-<operation>}. */
+    private String denyOperation(String agentName, String operation, String reason) {
+        String policy = agentName + "-policy";
+        Api.Reply registered = admin.post("/api/v1/policies", """
+                {"id": "%s", "rules": [{"id": "no-%s", "effect": "deny", "actions": ["resource.allocate"],
+                  "subject": {"agent_names": ["%s"]},
+                  "when": [{"attribute": "operation", "op": "eq", "value": "%s"}],
+                  "reason": "%s"}]}""".formatted(policy, operation, agentName, operation, reason));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        return policy;
+    }
+
     @Test
     void suspendingAnAgentHandsItsRunningTaskBackAndHoldsItsTasksUntilItIsResumed() {
         String id = tasks.register(agent(FIRST_ATTEMPT_HANGS, 64));
@@ -109,13 +121,7 @@ class TaskGovernanceIT {
         String id = tasks.register(agent("sleep 60", 64).add("name", name));
         String taskId = tasks.submitted(id, Json.createObjectBuilder()).getString("id");
         tasks.awaitState(id, taskId, "running");
-        String policy = name + "-policy";
-        Api.Reply registered = admin.post("/api/v1/policies", """
-                {"id": "%s", "rules": [{"id": "no-cancel", "effect": "deny", "actions": ["resource.allocate"],
-                  "subject": {"agent_names": ["%s"]},
-                  "when": [{"attribute": "operation", "op": "eq", "value": "cancel"}],
-                  "reason": "this agent's work is cancelled by its owner only"}]}""".formatted(policy, name));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String policy = denyOperation(name, "cancel", "this agent's work is cancelled by its owner only");
 
         Api.Reply denied = admin.post("/api/v1/agents/" + id + "/tasks/" + taskId + "/cancel", "");
 
@@ -136,13 +142,7 @@ class TaskGovernanceIT {
         String exposed = tasks.register(agent("sleep 6; echo exposed", 128));
         String kept = tasks.register(agent("sleep 6; echo kept", 128).add("name", name));
         String critical = tasks.register(agent("echo critical", 128));
-        String policy = name + "-policy";
-        Api.Reply registered = admin.post("/api/v1/policies", """
-                {"id": "%s", "rules": [{"id": "no-preempt", "effect": "deny", "actions": ["resource.allocate"],
-                  "subject": {"agent_names": ["%s"]},
-                  "when": [{"attribute": "operation", "op": "eq", "value": "preempt"}],
-                  "reason": "billing runs are never interrupted"}]}""".formatted(policy, name));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String policy = denyOperation(name, "preempt", "billing runs are never interrupted");
         try {
             String exposedTask = tasks.submitted(exposed, Json.createObjectBuilder().add("priority", "low"))
                     .getString("id");
