@@ -55,6 +55,7 @@ class TaskGovernanceIT {
         String running = tasks.submitted(id, Json.createObjectBuilder().add("input", "hang\n")).getString("id");
         String behind = tasks.submitted(id, Json.createObjectBuilder()).getString("id");
         tasks.awaitState(id, running, "running");
+        tasks.awaitAgent(id, "running"); // the task is claimed before its start moves the agent
 
         Api.Reply suspended = admin.post("/api/v1/agents/" + id + "/suspend", "{\"reason\": \"maintenance\"}");
 
@@ -96,6 +97,7 @@ class TaskGovernanceIT {
         String running = tasks.submitted(id, Json.createObjectBuilder()).getString("id");
         String queued = tasks.submitted(id, Json.createObjectBuilder()).getString("id");
         tasks.awaitState(id, running, "running");
+        tasks.awaitAgent(id, "running");
         assertThat(admin.post("/api/v1/agents/" + id + "/suspend", "{}").status()).isEqualTo(200);
         tasks.awaitState(id, running, "preempted");
 
