@@ -146,7 +146,7 @@ public class AgentTasks {
      */
     public StoredTask cancel(UUID agentId, UUID taskId, Caller caller) {
         Agent agent = agent(agentId);
-        StoredTask task = find(agentId, taskId);
+        StoredTask task = taskOf(agentId, taskId);
         if (task.state().isFinal()) {
             throw new TaskNotCancellableException(taskId, task.state());
         }
@@ -161,16 +161,16 @@ public class AgentTasks {
                 audit.record(AuditEntry.of(AuditEventType.TASK_ENDED, now, agentId, caller.actor(),
                         endedDetails(taskId, TaskState.CANCELLED, reason)));
                 withdrawn.fire(new TaskWithdrawn(taskId));
-                return find(agentId, taskId);
+                return taskOf(agentId, taskId);
             }
             // claimed meanwhile: it is running now, so it is stopped like any running task
-            StoredTask now2 = find(agentId, taskId);
+            StoredTask now2 = taskOf(agentId, taskId);
             if (now2.state().isFinal()) {
                 throw new TaskNotCancellableException(taskId, now2.state());
             }
         }
         if (!scheduler.cancelRunning(taskId, caller.actor())) {
-            StoredTask current = find(agentId, taskId);
+            StoredTask current = taskOf(agentId, taskId);
             if (current.state() == TaskState.RUNNING) {
                 // another node runs it, or one that died and has not restarted yet: only its node can stop it
                 throw new TaskNotCancellableException(taskId, "it runs on node " + current.nodeId().orElse("?")
@@ -178,7 +178,7 @@ public class AgentTasks {
             }
             return current;
         }
-        return find(agentId, taskId);
+        return taskOf(agentId, taskId);
     }
 
     /**
@@ -203,6 +203,11 @@ public class AgentTasks {
 
     public StoredTask find(UUID agentId, UUID taskId) {
         agent(agentId);
+        return taskOf(agentId, taskId);
+    }
+
+    /** The agent's task, for a caller that has already found the agent. */
+    private StoredTask taskOf(UUID agentId, UUID taskId) {
         return em.callWithConnection((Connection c) -> TaskRows.find(c, taskId))
                 .filter(t -> t.agentId().equals(agentId))
                 .orElseThrow(() -> new TaskNotFoundException(agentId, taskId));
